@@ -1,0 +1,147 @@
+#pragma once
+/// @file
+/// The `caspio::mock` emulator: a local Caspio REST API v2 server for offline tests.
+
+#include <chrono>
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace caspio {
+namespace mock {
+
+/// Which data set the emulator starts with.
+enum class Fixture {
+  demo,   ///< "Demo - Physician Directory - Caspio SDK": tables, views, DataPages, task, files.
+  empty,  ///< No tables, views, applications, tasks or files.
+};
+
+/// Settings of one emulator instance.
+struct ServerOptions {
+  /// Address to bind; loopback by default.
+  std::string host = "127.0.0.1";
+  /// TCP port; 0 picks a free port (read it back with Server::port()).
+  int port = 0;
+  /// Data set loaded at start.
+  Fixture fixture = Fixture::demo;
+  /// Deterministic synthetic rows added to `Demo_Physicians` (each with a unique `Email`).
+  std::size_t rows = 0;
+  /// OAuth client id accepted by the token endpoint.
+  std::string client_id = "caspio-mock-client";
+  /// OAuth client secret accepted by the token endpoint.
+  std::string client_secret = "caspio-mock-secret";
+  /// Lifetime of issued access tokens (Caspio: 86399 s).
+  std::chrono::seconds token_ttl{86399};
+  /// When true, reads without `q.orderBy` come back in a different order on every request.
+  bool unstable_order = false;
+  /// Number of worker threads serving connections (0 = library default).
+  std::size_t threads = 0;
+};
+
+/// One request the emulator received, as it arrived on the wire.
+struct JournalEntry {
+  std::string method;  ///< HTTP method, e.g. "GET".
+  std::string target;  ///< Raw request target: path and query, percent-encoding untouched.
+  std::string path;    ///< Raw path part of the target (still percent-encoded).
+  std::string query;   ///< Raw query string without '?' (still percent-encoded).
+  /// Decoded query parameters, in arrival order per name.
+  std::multimap<std::string, std::string> params;
+  /// Request headers; names are lower-cased.
+  std::multimap<std::string, std::string> headers;
+  std::string body;        ///< Request body bytes.
+  int status = 0;          ///< Status the emulator answered.
+  std::string request_id;  ///< `X-Caspio-Request-ID` it answered with.
+
+  /// First header value with this (case-insensitive) name, or "".
+  std::string header(const std::string& name) const;
+  /// First decoded query parameter with this name, or std::nullopt.
+  std::optional<std::string> param(const std::string& name) const;
+};
+
+/// What an injected fault does to a matching request.
+enum class FaultKind {
+  status,    ///< Answer `status` (with Caspio's error body) without running the request.
+  delay,     ///< Wait `delay`, then serve the request normally.
+  drop,      ///< Serve the request, but close the connection half-way through the body.
+  truncate,  ///< Serve the request, but send only the first half of a JSON body (complete HTTP).
+  rate_limit_400,  ///< Caspio's throttle: 400 with `[{"message":…,"name":"api-calls-rate"}]`.
+};
+
+/// A fault applied to the next `count` requests that match `method` and `path_prefix`.
+struct Fault {
+  FaultKind kind = FaultKind::status;
+  std::string method;       ///< "" matches any method.
+  std::string path_prefix;  ///< Raw path prefix, e.g. "/rest/v2/tables"; "" matches any path.
+  int count = 1;            ///< How many matching requests it applies to.
+  int status = 500;         ///< For FaultKind::status.
+  std::optional<int> retry_after;        ///< Seconds for a `Retry-After` header.
+  std::chrono::milliseconds delay{0};    ///< For FaultKind::delay.
+};
+
+/// A running emulator. Starts serving in the constructor, on its own threads; stops in the
+/// destructor. Thread-safe: every method may be called from any thread while it serves.
+///
+/// Reserved control endpoints (not journaled), under `/__mock`:
+/// - `GET /__mock/journal`, `DELETE /__mock/journal`
+/// - `POST /__mock/faults` (JSON: kind, method, path_prefix, count, status, retry_after, delay_ms),
+///   `DELETE /__mock/faults`
+/// - `POST /__mock/tokens/expire`, `GET /__mock/tokens` (`{"issued":N}`)
+/// - `POST /__mock/settings` (JSON: unstable_order)
+class Server {
+ public:
+  /// Builds the data set, binds the port and starts serving. Throws std::runtime_error if the
+  /// port cannot be bound.
+  explicit Server(ServerOptions options = {});
+  /// Stops serving and joins the serving thread.
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  /// The bound TCP port.
+  int port() const;
+  /// `http://HOST:PORT`.
+  std::string base_url() const;
+  /// `http://HOST:PORT/rest/v2`.
+  std::string rest_url() const;
+  /// `http://HOST:PORT/oauth/token`.
+  std::string token_url() const;
+  /// The accepted client id.
+  const std::string& client_id() const;
+  /// The accepted client secret.
+  const std::string& client_secret() const;
+
+  /// Issues a fresh access token, as a client_credentials grant would (counted as issued).
+  std::string issue_token();
+  /// Makes every token issued so far expired.
+  void expire_tokens();
+  /// Number of access tokens issued since start.
+  std::size_t tokens_issued() const;
+
+  /// Requests received so far (control endpoints excluded), oldest first.
+  std::vector<JournalEntry> journal() const;
+  /// Forgets the journal.
+  void clear_journal();
+
+  /// Adds a fault; faults are tried in the order added.
+  void inject(Fault fault);
+  /// Removes every pending fault.
+  void clear_faults();
+
+  /// Switches the unstable order of unordered reads on or off.
+  void set_unstable_order(bool on);
+
+  /// Stops serving (idempotent); the destructor calls it.
+  void stop();
+  /// Blocks until stop() is called from another thread or a signal handler.
+  void wait();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace mock
+}  // namespace caspio
