@@ -591,7 +591,8 @@ nlohmann::json TableStore::view_info(const std::string& view) const {
 
 // ---- records -------------------------------------------------------------------------------
 
-std::string TableStore::run_read(const Source& src, const std::string& sql) {
+std::string TableStore::run_read(const Source& src, const std::string& sql, std::string out,
+                                 std::int64_t expected_rows) {
   Stmt stmt = prepare_read(db_.get(), sql, src.scope);
   struct Column {
     std::string key;
@@ -616,11 +617,11 @@ std::string TableStore::run_read(const Source& src, const std::string& sql) {
     }
     columns.push_back(std::move(c));
   }
-  std::string out = "[";
+  out += '[';
   bool first_row = true;
   while (stmt.step()) {
+    const std::size_t row_start = out.size();
     out += first_row ? "{" : ",{";
-    first_row = false;
     for (int i = 0; i < count; ++i) {
       if (i != 0) out += ',';
       const auto& c = columns[static_cast<std::size_t>(i)];
@@ -628,6 +629,12 @@ std::string TableStore::run_read(const Source& src, const std::string& sql) {
       append_value(out, stmt.get(), i, c.kind, c.field);
     }
     out += '}';
+    if (first_row && expected_rows > 1) {
+      // The first row tells the size of the page: reserve once instead of growing the buffer.
+      std::size_t row_size = out.size() - row_start;
+      out.reserve(out.size() + row_size * static_cast<std::size_t>(expected_rows) * 5 / 4 + 64);
+    }
+    first_row = false;
   }
   out += ']';
   return out;
@@ -641,7 +648,7 @@ std::string default_select(const std::vector<const FieldDef*>& visible) {
 }
 }  // namespace
 
-std::string TableStore::read(const Target& target, const RecordQuery& q) {
+std::string TableStore::read(const Target& target, const RecordQuery& q, std::string prefix) {
   for (const auto* fragment : {&q.select, &q.where, &q.group_by, &q.order_by}) {
     if (!fragment->empty()) check_fragment(*fragment);
   }
@@ -665,7 +672,7 @@ std::string TableStore::read(const Target& target, const RecordQuery& q) {
     sql += " ORDER BY \"PK_ID\"";
   }
   sql += fmt::format(" LIMIT {} OFFSET {}", q.limit, q.offset);
-  return run_read(src, sql);
+  return run_read(src, sql, std::move(prefix), q.limit);
 }
 
 std::vector<std::int64_t> TableStore::matching_ids(const Source& src, const std::string& where) {
@@ -688,7 +695,8 @@ std::string TableStore::read_ids(const Source& src, const std::vector<std::int64
   }
   return run_read(src, "SELECT " + default_select(src.visible) + " FROM " +
                            quote_ident(src.table->name) + " WHERE (" + src.condition +
-                           ") AND \"PK_ID\" IN (" + list + ") ORDER BY \"PK_ID\"");
+                           ") AND \"PK_ID\" IN (" + list + ") ORDER BY \"PK_ID\"",
+                  {}, static_cast<std::int64_t>(ids.size()));
 }
 
 namespace {

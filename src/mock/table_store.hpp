@@ -77,8 +77,8 @@ class TableStore {
   nlohmann::json view_info(const std::string& view) const;
 
   // Records
-  /// JSON array text of the records.
-  std::string read(const Target& target, const RecordQuery& query);
+  /// `prefix` followed by the JSON array text of the records.
+  std::string read(const Target& target, const RecordQuery& query, std::string prefix = {});
   WriteResult insert(const Target& target, const nlohmann::json& body, bool rows);
   WriteResult update(const Target& target, const std::string& where, const nlohmann::json& body,
                      bool rows);
@@ -99,7 +99,8 @@ class TableStore {
   TableDef& table_ref(const std::string& name) const;
   std::vector<std::int64_t> matching_ids(const Source& src, const std::string& where);
   std::string read_ids(const Source& src, const std::vector<std::int64_t>& ids);
-  std::string run_read(const Source& src, const std::string& sql);
+  std::string run_read(const Source& src, const std::string& sql, std::string out,
+                       std::int64_t expected_rows);
   void create_schema(const TableDef& def);
   void create_indexes(const TableDef& def);
   void rebuild(TableDef& table, std::vector<FieldDef> fields,

@@ -165,8 +165,9 @@ class TablesModule final : public Module {
       const std::string records = (view ? views : tables) + "/{}/records";
       router.add("GET", records, [this, view](Call& c) {
         Target target{view, c.params[0]};
-        auto rows = store_.read(target, record_query(c, unstable_.load()));
-        reply_text(c, 200, "{\"Result\":" + rows + "}");
+        auto body = store_.read(target, record_query(c, unstable_.load()), "{\"Result\":");
+        body += '}';
+        reply_text(c, 200, std::move(body));
       });
       router.add("POST", records, [this, view](Call& c) {
         Target target{view, c.params[0]};
