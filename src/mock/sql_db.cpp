@@ -31,9 +31,13 @@ Stmt::Stmt(sqlite3* db, const std::string& sql) : db_(db) {
   }
 }
 
-Stmt::~Stmt() { sqlite3_finalize(stmt_); }
+Stmt::~Stmt() {
+  sqlite3_finalize(stmt_);
+}
 
-Stmt::Stmt(Stmt&& other) noexcept : db_(other.db_), stmt_(other.stmt_) { other.stmt_ = nullptr; }
+Stmt::Stmt(Stmt&& other) noexcept : db_(other.db_), stmt_(other.stmt_) {
+  other.stmt_ = nullptr;
+}
 
 Stmt& Stmt::operator=(Stmt&& other) noexcept {
   if (this != &other) {
@@ -60,10 +64,16 @@ void Stmt::bind(int index, const SqlValue& value) {
   if (rc != SQLITE_OK) throw_db(db_, rc);
 }
 
-void Stmt::bind_int(int index, std::int64_t value) { bind(index, SqlValue{value}); }
-void Stmt::bind_text(int index, const std::string& value) { bind(index, SqlValue{value}); }
+void Stmt::bind_int(int index, std::int64_t value) {
+  bind(index, SqlValue{value});
+}
+void Stmt::bind_text(int index, const std::string& value) {
+  bind(index, SqlValue{value});
+}
 
-int Stmt::param_index(const char* name) const { return sqlite3_bind_parameter_index(stmt_, name); }
+int Stmt::param_index(const char* name) const {
+  return sqlite3_bind_parameter_index(stmt_, name);
+}
 
 bool Stmt::step() {
   int rc = sqlite3_step(stmt_);
@@ -100,9 +110,8 @@ SqlValue Stmt::column_value(int i) const {
 }
 
 Db::Db() {
-  int rc = sqlite3_open_v2(":memory:", &db_,
-                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                           nullptr);
+  int rc = sqlite3_open_v2(
+      ":memory:", &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     std::string message = db_ ? sqlite3_errmsg(db_) : "cannot open SQLite";
     sqlite3_close(db_);
@@ -116,7 +125,9 @@ Db::Db() {
   sqlite3_db_config(db_, SQLITE_DBCONFIG_DQS_DDL, 0, nullptr);
 }
 
-Db::~Db() { sqlite3_close(db_); }
+Db::~Db() {
+  sqlite3_close(db_);
+}
 
 void Db::exec(const std::string& sql) {
   char* err = nullptr;
@@ -128,7 +139,9 @@ void Db::exec(const std::string& sql) {
   }
 }
 
-Transaction::Transaction(Db& db) : db_(db) { db_.exec("BEGIN"); }
+Transaction::Transaction(Db& db) : db_(db) {
+  db_.exec("BEGIN");
+}
 
 Transaction::~Transaction() {
   if (!done_) {

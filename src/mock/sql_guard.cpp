@@ -26,8 +26,16 @@ int authorize(void* user, int action, const char* a, const char* b, const char*,
   auto* state = static_cast<AuthState*>(user);
   switch (action) {
     case SQLITE_SELECT:
-    case SQLITE_FUNCTION:
       return SQLITE_OK;
+    case SQLITE_FUNCTION: {
+      std::string name = b ? lower(b) : "";
+      if (name == "load_extension" || name.rfind("sqlite_", 0) == 0 || name == "readfile" ||
+          name == "writefile" || name == "fts3_tokenizer") {
+        state->denied_action = name;
+        return SQLITE_DENY;
+      }
+      return SQLITE_OK;
+    }
     case SQLITE_READ: {
       std::string table = a ? a : "";
       std::string column = b ? lower(b) : "";

@@ -228,8 +228,8 @@ FieldDef field_from_json(const nlohmann::json& body) {
   if (const auto* v = get("Prefix")) f.prefix = get_string(*v, "Prefix");
   if (const auto* v = get("Length")) f.length = get_int(*v, "Length");
   if (const auto* v = get("IsFormula")) f.is_formula = get_bool(*v, "IsFormula");
-  if (f.is_formula && (f.type == FieldType::password || is_list(f.type) ||
-                       is_generated(f.type) || f.type == FieldType::timestamp)) {
+  if (f.is_formula && (f.type == FieldType::password || is_list(f.type) || is_generated(f.type) ||
+                       f.type == FieldType::timestamp)) {
     throw bad_body("A formula field cannot have type " + std::string(type_name(f.type)));
   }
   if (is_list(f.type)) {

@@ -15,9 +15,9 @@ namespace detail {
 namespace {
 
 const char* const kUpdateKeys[] = {
-    "NewName",         "NewType",     "NewUnique",    "NewUniqueAllowNulls", "NewLabel",
-    "NewDescription",  "NewDisplayOrder", "NewOnInsert", "NewOnUpdate",      "NewTimeZone",
-    "NewFormat",       "NewPrefix",   "NewLength",    "NewListField"};
+    "NewName",        "NewType",         "NewUnique",   "NewUniqueAllowNulls", "NewLabel",
+    "NewDescription", "NewDisplayOrder", "NewOnInsert", "NewOnUpdate",         "NewTimeZone",
+    "NewFormat",      "NewPrefix",       "NewLength",   "NewListField"};
 
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(),
@@ -82,8 +82,8 @@ const nlohmann::json* find_key(const nlohmann::json& body, const char* key) {
 
 bool json_bool(const nlohmann::json& v, const std::string& key) {
   if (v.is_boolean()) return v.get<bool>();
-  if (v.is_string() && (iequals(v.get<std::string>(), "true") ||
-                        iequals(v.get<std::string>(), "false"))) {
+  if (v.is_string() &&
+      (iequals(v.get<std::string>(), "true") || iequals(v.get<std::string>(), "false"))) {
     return iequals(v.get<std::string>(), "true");
   }
   throw bad_body("Field property '" + key + "' must be a boolean");
@@ -121,6 +121,15 @@ ApiError duplicate_error(const SqlError& e, const std::string& table) {
   }
   return sql_error("Cannot insert duplicate key row in object 'dbo." + table +
                    "' with unique index 'IX_" + table + "_" + column + "'.");
+}
+
+// Steps a read; run-time SQL errors (e.g. a bad cast) answer as SqlServerError.
+bool step_read(Stmt& stmt) {
+  try {
+    return stmt.step();
+  } catch (const SqlError& e) {
+    throw translate_sql_error(e.what());
+  }
 }
 
 bool is_unique_violation(const SqlError& e) {
@@ -266,9 +275,10 @@ void TableStore::create_indexes(const TableDef& def) {
       db_.exec("CREATE UNIQUE INDEX " + index_name(def.name, f.name) + " ON " +
                quote_ident(def.name) + "(" + quote_ident(f.name) + ")");
     } catch (const SqlError&) {
-      throw sql_error("The CREATE UNIQUE INDEX statement terminated because a duplicate key was "
-                      "found for the object name 'dbo." +
-                      def.name + "' and the index name 'IX_" + def.name + "_" + f.name + "'.");
+      throw sql_error(
+          "The CREATE UNIQUE INDEX statement terminated because a duplicate key was "
+          "found for the object name 'dbo." +
+          def.name + "' and the index name 'IX_" + def.name + "_" + f.name + "'.");
     }
   }
 }
@@ -293,8 +303,7 @@ void TableStore::create_table(const nlohmann::json& body) {
     throw bad_body("Unknown body parameter 'Fields': REST v2 takes the fields in 'Columns'");
   }
   for (auto it = body.begin(); it != body.end(); ++it) {
-    if (!iequals(it.key(), "Name") && !iequals(it.key(), "Columns") &&
-        !iequals(it.key(), "Note")) {
+    if (!iequals(it.key(), "Name") && !iequals(it.key(), "Columns") && !iequals(it.key(), "Note")) {
       throw bad_body("Unknown body parameter '" + it.key() + "'");
     }
   }
@@ -330,8 +339,7 @@ nlohmann::ordered_json TableStore::fields(const std::string& table) const {
   return out;
 }
 
-nlohmann::ordered_json TableStore::field(const std::string& table,
-                                         const std::string& field) const {
+nlohmann::ordered_json TableStore::field(const std::string& table, const std::string& field) const {
   std::lock_guard<std::mutex> lock(mutex_);
   const auto& t = table_ref(table);
   for (std::size_t i = 0; i < t.fields.size(); ++i) {
@@ -560,8 +568,8 @@ std::int64_t TableStore::set_password(const std::string& table, const std::strin
   if (value && value->size() > 255) throw bad_body("The password value is too long");
   auto ids = matching_ids(src, where);
   Transaction tx(db_);
-  Stmt update(db_.get(), "UPDATE " + quote_ident(src.table->name) + " SET " +
-                             quote_ident(f->name) + " = ? WHERE \"PK_ID\" = ?");
+  Stmt update(db_.get(), "UPDATE " + quote_ident(src.table->name) + " SET " + quote_ident(f->name) +
+                             " = ? WHERE \"PK_ID\" = ?");
   for (auto id : ids) {
     if (value) update.bind_text(1, *value);
     update.bind_int(2, id);
@@ -619,7 +627,7 @@ std::string TableStore::run_read(const Source& src, const std::string& sql, std:
   }
   out += '[';
   bool first_row = true;
-  while (stmt.step()) {
+  while (step_read(stmt)) {
     const std::size_t row_start = out.size();
     out += first_row ? "{" : ",{";
     for (int i = 0; i < count; ++i) {
@@ -682,7 +690,7 @@ std::vector<std::int64_t> TableStore::matching_ids(const Source& src, const std:
                                src.condition + ") AND (\n" + where + "\n) ORDER BY \"PK_ID\"",
                            src.scope);
   std::vector<std::int64_t> ids;
-  while (stmt.step()) ids.push_back(stmt.column_int(0));
+  while (step_read(stmt)) ids.push_back(stmt.column_int(0));
   return ids;
 }
 
@@ -693,9 +701,10 @@ std::string TableStore::read_ids(const Source& src, const std::vector<std::int64
     if (!list.empty()) list += ',';
     list += std::to_string(id);
   }
-  return run_read(src, "SELECT " + default_select(src.visible) + " FROM " +
-                           quote_ident(src.table->name) + " WHERE (" + src.condition +
-                           ") AND \"PK_ID\" IN (" + list + ") ORDER BY \"PK_ID\"",
+  return run_read(src,
+                  "SELECT " + default_select(src.visible) + " FROM " +
+                      quote_ident(src.table->name) + " WHERE (" + src.condition +
+                      ") AND \"PK_ID\" IN (" + list + ") ORDER BY \"PK_ID\"",
                   {}, static_cast<std::int64_t>(ids.size()));
 }
 
@@ -745,8 +754,8 @@ WriteResult TableStore::insert(const Target& target, const nlohmann::json& body,
     cols += ", " + quote_ident(f->name);
     marks += ", ?";
   }
-  Stmt stmt(db_.get(), "INSERT INTO " + quote_ident(t.name) + " (" + cols + ") VALUES (" + marks +
-                           ")");
+  Stmt stmt(db_.get(),
+            "INSERT INTO " + quote_ident(t.name) + " (" + cols + ") VALUES (" + marks + ")");
   const std::int64_t pk = ++t.last_pk;
   for (int attempt = 0;; ++attempt) {
     int i = 1;
@@ -817,8 +826,7 @@ WriteResult TableStore::update(const Target& target, const std::string& where,
   }
   {
     Transaction tx(db_);
-    Stmt stmt(db_.get(),
-              "UPDATE " + quote_ident(t.name) + " SET " + sets + " WHERE \"PK_ID\" = ?");
+    Stmt stmt(db_.get(), "UPDATE " + quote_ident(t.name) + " SET " + sets + " WHERE \"PK_ID\" = ?");
     for (auto id : ids) {
       int i = 1;
       for (const auto& a : values) stmt.bind(i++, a.value);
@@ -880,8 +888,8 @@ void TableStore::load_rows(const std::string& table, const std::vector<std::stri
     }
   }
   Transaction tx(db_);
-  Stmt stmt(db_.get(), "INSERT INTO " + quote_ident(t.name) + " (" + cols + ") VALUES (" + marks +
-                           ")");
+  Stmt stmt(db_.get(),
+            "INSERT INTO " + quote_ident(t.name) + " (" + cols + ") VALUES (" + marks + ")");
   std::vector<SqlValue> row(columns.size());
   const std::string now = iso_now();
   while (true) {

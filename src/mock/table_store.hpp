@@ -64,8 +64,7 @@ class TableStore {
   nlohmann::ordered_json fields(const std::string& table) const;
   nlohmann::ordered_json field(const std::string& table, const std::string& field) const;
   void add_field(const std::string& table, const nlohmann::json& body);
-  void update_field(const std::string& table, const std::string& field,
-                    const nlohmann::json& body);
+  void update_field(const std::string& table, const std::string& field, const nlohmann::json& body);
   void delete_field(const std::string& table, const std::string& field);
   std::vector<std::string> password_fields(const std::string& table) const;
   /// Sets (value) or clears (nullopt) a password field on the rows `where` selects.

@@ -18,7 +18,8 @@ namespace detail {
 
 /// A whole-string decimal number, or nullopt.
 std::optional<double> parse_number(const std::string& text);
-/// "YYYY-MM-DD[(T| )HH:MM[:SS[.fff]]][Z|±hh:mm]" → "YYYY-MM-DDTHH:MM:SS" (zone dropped, not converted).
+/// "YYYY-MM-DD[(T| )HH:MM[:SS[.fff]]][Z|±hh:mm]" → "YYYY-MM-DDTHH:MM:SS" (zone dropped, not
+/// converted).
 std::optional<std::string> normalize_date(const std::string& text);
 
 /// Converts a value written by a client to what the field's column stores. Throws ApiError 400
