@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -19,6 +20,12 @@ struct ObjectDescription {
 /// `GET …/fields`. Unset optionals are left out of the JSON, as Caspio leaves out keys that do not
 /// apply to a type.
 struct FieldDefinition {
+  /// An empty definition (fill in at least name and type).
+  FieldDefinition() = default;
+  /// A definition with a name and a type, other keys unset.
+  FieldDefinition(std::string field_name, std::string field_type)
+      : name(std::move(field_name)), type(std::move(field_type)) {}
+
   std::string name;  ///< `Name` (required).
   std::string type;  ///< `Type` (required), e.g. "STRING", "RANDOM ID", "LIST-STRING".
   std::optional<bool> unique;              ///< `Unique`.
