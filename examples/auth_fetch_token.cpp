@@ -18,9 +18,8 @@ std::string env(const char* name) {
 
 int main() {
   try {
-    const caspio::ClientCredentials credentials{env("CASPIO_CLIENT_ID"),
-                                                env("CASPIO_CLIENT_SECRET"),
-                                                env("CASPIO_TOKEN_URL")};
+    const caspio::ClientCredentials credentials{
+        env("CASPIO_CLIENT_ID"), env("CASPIO_CLIENT_SECRET"), env("CASPIO_TOKEN_URL")};
     const caspio::TokenResponse token = caspio::fetch_access_token(credentials);
     std::cout << "fetch_access_token: token_type=" << token.token_type
               << " expires_in=" << token.expires_in.count() << "s"

@@ -21,10 +21,10 @@ std::string env(const char* name) {
 caspio::Client connect() {
   caspio::ClientOptions options;
   options.base_url = env("CASPIO_REST_URL");
-  return caspio::Client{caspio::ClientCredentials{env("CASPIO_CLIENT_ID"),
-                                                  env("CASPIO_CLIENT_SECRET"),
-                                                  env("CASPIO_TOKEN_URL")},
-                        options};
+  return caspio::Client{
+      caspio::ClientCredentials{env("CASPIO_CLIENT_ID"), env("CASPIO_CLIENT_SECRET"),
+                                env("CASPIO_TOKEN_URL")},
+      options};
 }
 
 }  // namespace
@@ -60,12 +60,13 @@ int main() {
     tables.add_field(table, age);
     std::cout << "add_field: Age\n";
 
-    std::cout << "field_definition(Age): " << nlohmann::json(tables.field_definition(table, "Age")).dump()
-              << "\n";
+    std::cout << "field_definition(Age): "
+              << nlohmann::json(tables.field_definition(table, "Age")).dump() << "\n";
 
-    tables.update_field_definition(table, "Age", nlohmann::json{{"NewType", "NUMBER"}, {"NewLabel", "Age (y)"}});
-    std::cout << "update_field_definition(Age): now "
-              << tables.field_definition(table, "Age").type << "\n";
+    tables.update_field_definition(table, "Age",
+                                   nlohmann::json{{"NewType", "NUMBER"}, {"NewLabel", "Age (y)"}});
+    std::cout << "update_field_definition(Age): now " << tables.field_definition(table, "Age").type
+              << "\n";
 
     tables.delete_field(table, "Age");
     std::cout << "delete_field: Age\n";

@@ -20,10 +20,10 @@ std::string env(const char* name) {
 caspio::Client connect() {
   caspio::ClientOptions options;
   options.base_url = env("CASPIO_REST_URL");
-  return caspio::Client{caspio::ClientCredentials{env("CASPIO_CLIENT_ID"),
-                                                  env("CASPIO_CLIENT_SECRET"),
-                                                  env("CASPIO_TOKEN_URL")},
-                        options};
+  return caspio::Client{
+      caspio::ClientCredentials{env("CASPIO_CLIENT_ID"), env("CASPIO_CLIENT_SECRET"),
+                                env("CASPIO_TOKEN_URL")},
+      options};
 }
 
 // Unique per run, so the example succeeds whatever ran before it against the same server.
@@ -39,14 +39,18 @@ int main() {
     const caspio::Tables tables = caspio.tables();
 
     // getRecordsPaginated: one request, exactly these q.* parameters.
-    const auto page = tables.get_records_paginated(
-        "Demo_Users",
-        caspio::Query{}.select("Email, Role").where("Name LIKE {}", "%ed%").order_by("Email").limit(100));
-    std::cout << "get_records_paginated(Demo_Users, Name LIKE '%ed%'): " << page.size() << " rows\n";
+    const auto page = tables.get_records_paginated("Demo_Users", caspio::Query{}
+                                                                     .select("Email, Role")
+                                                                     .where("Name LIKE {}", "%ed%")
+                                                                     .order_by("Email")
+                                                                     .limit(100));
+    std::cout << "get_records_paginated(Demo_Users, Name LIKE '%ed%'): " << page.size()
+              << " rows\n";
     for (const auto& row : page) std::cout << "  " << row.dump() << "\n";
 
     // getRecords: every matching row, paged 1000 at a time behind the scenes.
-    const auto active = tables.get_records("Demo_Users", caspio::Query{}.where("Active = {}", true));
+    const auto active =
+        tables.get_records("Demo_Users", caspio::Query{}.where("Active = {}", true));
     std::cout << "get_records(Demo_Users, Active = 1): " << active.size() << " rows\n";
 
     // records(): the same, lazily, one page in memory.
@@ -57,7 +61,8 @@ int main() {
     std::cout << "records(Demo_Users): " << admins << " admins\n";
 
     // getRecordsStreamToFile: one JSON array, PK_ID removed, written atomically.
-    const auto written = tables.get_records_stream_to_file("Demo_Users", {}, "StreamedDemoUsers.json");
+    const auto written =
+        tables.get_records_stream_to_file("Demo_Users", {}, "StreamedDemoUsers.json");
     std::cout << "get_records_stream_to_file(Demo_Users): " << written
               << " rows to StreamedDemoUsers.json\n";
 
@@ -79,7 +84,8 @@ int main() {
     // passwordFields, updatePasswordFieldValue, deletePasswordFieldValue.
     const auto passwords = tables.password_fields("Demo_Users");
     std::cout << "password_fields(Demo_Users): " << passwords.size() << " field(s)\n";
-    const auto set = tables.update_password_field_value("Demo_Users", "Password", "myPassword!", by_email);
+    const auto set =
+        tables.update_password_field_value("Demo_Users", "Password", "myPassword!", by_email);
     std::cout << "update_password_field_value: " << set.records_affected << " record(s)\n";
     const auto cleared = tables.delete_password_field_value("Demo_Users", "Password", by_email);
     std::cout << "delete_password_field_value: " << cleared.records_affected << " record(s)\n";
@@ -87,8 +93,9 @@ int main() {
     // deleteRecords.
     const auto deleted = tables.delete_records("Demo_Users", by_email);
     std::cout << "delete_records: " << deleted.records_affected << " record(s) deleted\n";
-    if (created.rows.size() != 1 || updated.records_affected != 1 || deleted.records_affected != 1 ||
-        set.records_affected != 1 || cleared.records_affected != 1) {
+    if (created.rows.size() != 1 || updated.records_affected != 1 ||
+        deleted.records_affected != 1 || set.records_affected != 1 ||
+        cleared.records_affected != 1) {
       std::cerr << "unexpected counts\n";
       return 1;
     }

@@ -111,8 +111,14 @@ Client::Client(const ClientCredentials& credentials, ClientOptions options) {
                                                        std::move(transport), std::move(tokens));
 }
 
-Tables Client::tables() const noexcept { return Tables(state_); }
-Views Client::views() const noexcept { return Views(state_); }
-const std::string& Client::base_url() const noexcept { return state_->base_url(); }
+Tables Client::tables() const noexcept {
+  return Tables(state_);
+}
+Views Client::views() const noexcept {
+  return Views(state_);
+}
+const std::string& Client::base_url() const noexcept {
+  return state_->base_url();
+}
 
 }  // namespace caspio

@@ -99,8 +99,8 @@ class CurlTransport final : public HttpTransport {
     };
     for (const auto& [name, value] : request.headers) append(name + ": " + value);
     append("Expect:");  // no 100-continue round trip
-    const std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> headers(
-        list, &curl_slist_free_all);
+    const std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> headers(list,
+                                                                              &curl_slist_free_all);
 
     curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
     curl_easy_setopt(h, CURLOPT_SHARE, share_);
@@ -144,8 +144,8 @@ class CurlTransport final : public HttpTransport {
     const CURLcode code = curl_easy_perform(h);
     if (code != CURLE_OK) {
       handle.discard();  // do not reuse a handle in an unknown state
-      std::string message = fmt::format("curl error {}: {}", static_cast<int>(code),
-                                        curl_easy_strerror(code));
+      std::string message =
+          fmt::format("curl error {}: {}", static_cast<int>(code), curl_easy_strerror(code));
       if (error_buffer[0] != '\0') message += fmt::format(" ({})", error_buffer);
       throw_transport(request, message, code == CURLE_OPERATION_TIMEDOUT);
     }

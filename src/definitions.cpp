@@ -96,9 +96,9 @@ void to_json(nlohmann::json& j, const FieldUpdate& u) {
 
 void from_json(const nlohmann::json& j, FieldUpdate& u) {
   static constexpr std::array<std::string_view, 14> kKeys = {
-      "NewName",     "NewType",     "NewUnique",   "NewUniqueAllowNulls", "NewLabel",
-      "NewDescription", "NewDisplayOrder", "NewOnInsert", "NewOnUpdate", "NewTimeZone",
-      "NewFormat",   "NewPrefix",   "NewLength",   "NewListField"};
+      "NewName",        "NewType",         "NewUnique",   "NewUniqueAllowNulls", "NewLabel",
+      "NewDescription", "NewDisplayOrder", "NewOnInsert", "NewOnUpdate",         "NewTimeZone",
+      "NewFormat",      "NewPrefix",       "NewLength",   "NewListField"};
   if (!j.is_object()) detail::throw_invalid("a field update must be a JSON object of New* keys");
   for (const auto& item : j.items()) {
     bool known = false;

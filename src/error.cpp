@@ -36,7 +36,8 @@ std::string describe(const ErrorInfo& info) {
   if (info.http_status != 0) text += fmt::format("HTTP {} ", info.http_status);
   if (!info.code.empty()) text += one_line(info.code, 80) + ": ";
   text += one_line(info.message.empty() ? std::string_view("(no message)") : info.message);
-  if (!info.request_id.empty()) text += fmt::format(" [RequestId {}]", one_line(info.request_id, 80));
+  if (!info.request_id.empty())
+    text += fmt::format(" [RequestId {}]", one_line(info.request_id, 80));
   if (info.attempts > 1) text += fmt::format(" after {} attempts", info.attempts);
   return text;
 }
@@ -111,8 +112,7 @@ ErrorBody parse_error_body(const std::string& body) {
     const auto json = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
     if (json.is_object()) {
       out.code = json_string(json, {"Code", "Error", "code", "error"});
-      out.message =
-          json_string(json, {"Message", "Description", "message", "error_description"});
+      out.message = json_string(json, {"Message", "Description", "message", "error_description"});
       out.resource = json_string(json, {"Resource", "resource"});
       out.request_id = json_string(json, {"RequestId", "requestId"});
     } else if (json.is_array() && !json.empty() && json.front().is_object()) {
@@ -150,7 +150,9 @@ std::optional<std::chrono::seconds> parse_retry_after(const std::string& value) 
   return std::chrono::seconds(when > now ? when - now : 0);
 }
 
-std::string strip_query(const std::string& url) { return url.substr(0, url.find('?')); }
+std::string strip_query(const std::string& url) {
+  return url.substr(0, url.find('?'));
+}
 
 void throw_http_error(const HttpRequest& request, const HttpResponse& response, int attempts,
                       bool token_endpoint) {
@@ -160,13 +162,13 @@ void throw_http_error(const HttpRequest& request, const HttpResponse& response, 
   info.code = body.code;
   info.message = body.message;
   if (info.message.empty()) {
-    info.message = response.body.empty() ? "empty error body"
-                                         : fmt::format("non-Caspio error body ({} bytes)",
-                                                       response.body.size());
+    info.message = response.body.empty()
+                       ? "empty error body"
+                       : fmt::format("non-Caspio error body ({} bytes)", response.body.size());
   }
   info.resource = body.resource;
-  info.request_id = body.request_id.empty() ? response.header("X-Caspio-Request-ID")
-                                            : body.request_id;
+  info.request_id =
+      body.request_id.empty() ? response.header("X-Caspio-Request-ID") : body.request_id;
   info.method = to_string(request.method);
   info.url = request.url;
   info.attempts = attempts;

@@ -49,7 +49,8 @@ QueryParams query_params(const Query& query) {
   if (!query.group_by().empty()) params.emplace_back("q.groupBy", query.group_by());
   if (!query.order_by().empty()) params.emplace_back("q.orderBy", query.order_by());
   if (query.limit()) params.emplace_back("q.limit", std::to_string(*query.limit()));
-  if (query.page_number()) params.emplace_back("q.pageNumber", std::to_string(*query.page_number()));
+  if (query.page_number())
+    params.emplace_back("q.pageNumber", std::to_string(*query.page_number()));
   if (query.page_size()) params.emplace_back("q.pageSize", std::to_string(*query.page_size()));
   return params;
 }
@@ -89,7 +90,8 @@ nlohmann::json parse_answer(const HttpResponse& response, HttpMethod method,
 
 std::vector<nlohmann::json> result_array(const nlohmann::json& body, HttpMethod method,
                                          const std::string& url, int status) {
-  if (!body.is_object()) throw_bad_answer(method, url, status, "answer is not a JSON object", nullptr);
+  if (!body.is_object())
+    throw_bad_answer(method, url, status, "answer is not a JSON object", nullptr);
   const auto it = body.find("Result");
   if (it == body.end() || !it->is_array()) {
     throw_bad_answer(method, url, status, "answer has no Result array", nullptr);
@@ -101,8 +103,7 @@ std::vector<nlohmann::json> result_array(const nlohmann::json& body, HttpMethod 
 }
 
 std::vector<nlohmann::json> get_records_paginated(const ClientState& state,
-                                                  const RecordSource& source,
-                                                  const Query& query) {
+                                                  const RecordSource& source, const Query& query) {
   require_name(source.name, "name");
   if (query.limit() && (query.page_number() || query.page_size())) {
     throw_invalid(
@@ -200,9 +201,8 @@ WriteResult create_record(const ClientState& state, const RecordSource& source,
   return result;
 }
 
-WriteResult update_records(const ClientState& state, const RecordSource& source,
-                           const Where& where, const nlohmann::json& values,
-                           ReturnRows return_rows) {
+WriteResult update_records(const ClientState& state, const RecordSource& source, const Where& where,
+                           const nlohmann::json& values, ReturnRows return_rows) {
   require_name(source.name, "name");
   require_bulk_where(where, "update_records");
   require_record_values(values, /*non_empty=*/true);

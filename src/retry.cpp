@@ -11,7 +11,9 @@
 namespace caspio {
 namespace detail {
 
-bool is_idempotent(HttpMethod method) noexcept { return method != HttpMethod::post; }
+bool is_idempotent(HttpMethod method) noexcept {
+  return method != HttpMethod::post;
+}
 
 bool is_retryable_answer(const HttpResponse& response) noexcept {
   const int s = response.status;
@@ -19,7 +21,8 @@ bool is_retryable_answer(const HttpResponse& response) noexcept {
 }
 
 std::chrono::milliseconds jitter_delay(const RetryOptions& options, int retry) {
-  const double base = static_cast<double>(std::max<std::int64_t>(0, options.initial_backoff.count()));
+  const double base =
+      static_cast<double>(std::max<std::int64_t>(0, options.initial_backoff.count()));
   const double cap = static_cast<double>(std::max<std::int64_t>(0, options.max_backoff.count()));
   const double bound = std::min(cap, base * std::pow(std::max(1.0, options.multiplier), retry));
   thread_local std::mt19937_64 engine{std::random_device{}()};

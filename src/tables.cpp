@@ -13,7 +13,9 @@ namespace {
 
 constexpr const char* kTables = "tables";
 
-detail::RecordSource source(const std::string& table) { return {kTables, table}; }
+detail::RecordSource source(const std::string& table) {
+  return {kTables, table};
+}
 
 nlohmann::json get_json(const detail::ClientState& state, const std::string& url) {
   const HttpResponse response = state.call(HttpMethod::get, url);
@@ -61,8 +63,7 @@ WriteResult password_result(const HttpResponse& response, HttpMethod method,
   WriteResult result;
   result.status = response.status;
   if (!response.body.empty()) {
-    result.records_affected =
-        detail::records_affected(detail::parse_answer(response, method, url));
+    result.records_affected = detail::records_affected(detail::parse_answer(response, method, url));
   }
   return result;
 }
@@ -101,8 +102,7 @@ void Tables::add_field(const std::string& table, const FieldDefinition& field) c
                     detail::dump_body(nlohmann::json(field)));
 }
 
-FieldDefinition Tables::field_definition(const std::string& table,
-                                         const std::string& field) const {
+FieldDefinition Tables::field_definition(const std::string& table, const std::string& field) const {
   detail::require_name(table, "table name");
   detail::require_name(field, "field name");
   const std::string url = state_->url({kTables, table, "fields", field});
@@ -136,8 +136,7 @@ std::vector<std::string> Tables::password_fields(const std::string& table) const
   return convert<std::vector<std::string>>(result_of(get_json(*state_, url), url), url);
 }
 
-WriteResult Tables::update_password_field_value(const std::string& table,
-                                                const std::string& field,
+WriteResult Tables::update_password_field_value(const std::string& table, const std::string& field,
                                                 const std::string& value,
                                                 const Where& where) const {
   detail::require_name(table, "table name");
@@ -145,13 +144,12 @@ WriteResult Tables::update_password_field_value(const std::string& table,
   detail::require_bulk_where(where, "update_password_field_value");
   const std::string url =
       state_->url({kTables, table, "passwordFields", field}, {{"q.where", where.str()}});
-  const HttpResponse response = state_->call_json(
-      HttpMethod::put, url, detail::dump_body(nlohmann::json{{"Value", value}}));
+  const HttpResponse response =
+      state_->call_json(HttpMethod::put, url, detail::dump_body(nlohmann::json{{"Value", value}}));
   return password_result(response, HttpMethod::put, url);
 }
 
-WriteResult Tables::delete_password_field_value(const std::string& table,
-                                                const std::string& field,
+WriteResult Tables::delete_password_field_value(const std::string& table, const std::string& field,
                                                 const Where& where) const {
   detail::require_name(table, "table name");
   detail::require_name(field, "password field name");
@@ -177,8 +175,7 @@ RecordRange Tables::records(const std::string& table, const Query& query) const 
 }
 
 std::size_t Tables::get_records_stream_to_file(const std::string& table, const Query& query,
-                                               const std::string& path,
-                                               StreamFormat format) const {
+                                               const std::string& path, StreamFormat format) const {
   return detail::stream_to_file(state_, source(table), query, path, format);
 }
 

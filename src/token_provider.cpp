@@ -98,7 +98,8 @@ TokenResponse request_token(HttpTransport& transport, const ClientCredentials& c
     out.expires_in = std::chrono::seconds(std::atoll(expires->get<std::string>().c_str()));
   }
   const auto refresh = json.find("refresh_token");
-  if (refresh != json.end() && refresh->is_string()) out.refresh_token = refresh->get<std::string>();
+  if (refresh != json.end() && refresh->is_string())
+    out.refresh_token = refresh->get<std::string>();
   return out;
 }
 
@@ -114,10 +115,10 @@ void CredentialsTokenProvider::renew_locked() {
   bool renewed = false;
   if (have_token_ && !current_.refresh_token.empty()) {
     try {
-      fresh = request_token(*transport_, credentials_,
-                            encode_form({{"grant_type", "refresh_token"},
-                                         {"refresh_token", current_.refresh_token}}),
-                            options_);
+      fresh = request_token(
+          *transport_, credentials_,
+          encode_form({{"grant_type", "refresh_token"}, {"refresh_token", current_.refresh_token}}),
+          options_);
       renewed = true;
     } catch (const ApiError&) {
       // The refresh token was refused (expired, revoked, capped): fall back to credentials.
@@ -130,8 +131,8 @@ void CredentialsTokenProvider::renew_locked() {
   if (fresh.refresh_token.empty()) fresh.refresh_token = current_.refresh_token;
   current_ = std::move(fresh);
   have_token_ = true;
-  const auto lifetime = current_.expires_in.count() > 0 ? current_.expires_in
-                                                        : std::chrono::seconds(86399);
+  const auto lifetime =
+      current_.expires_in.count() > 0 ? current_.expires_in : std::chrono::seconds(86399);
   renew_at_ = Clock::now() + lifetime - renewal_margin(lifetime);
 }
 

@@ -83,9 +83,9 @@ void check_url_allowed(const std::string& url, const char* what) {
   if (parts.scheme == "https") return;
   if (parts.scheme == "http") {
     if (is_loopback_host(parts.host)) return;
-    throw_invalid(fmt::format(
-        "{}: plain http:// is refused for host '{}' (only loopback hosts may use http)", what,
-        parts.host));
+    throw_invalid(
+        fmt::format("{}: plain http:// is refused for host '{}' (only loopback hosts may use http)",
+                    what, parts.host));
   }
   throw_invalid(fmt::format("{}: unsupported URL scheme '{}'", what, parts.scheme));
 }

@@ -13,7 +13,9 @@ namespace {
 
 constexpr const char* kViews = "views";
 
-detail::RecordSource source(const std::string& view) { return {kViews, view}; }
+detail::RecordSource source(const std::string& view) {
+  return {kViews, view};
+}
 
 [[noreturn]] void bad_shape(const std::string& url, const std::string& why) {
   ErrorInfo info;
@@ -62,8 +64,7 @@ RecordRange Views::records(const std::string& view, const Query& query) const {
 }
 
 std::size_t Views::get_records_stream_to_file(const std::string& view, const Query& query,
-                                              const std::string& path,
-                                              StreamFormat format) const {
+                                              const std::string& path, StreamFormat format) const {
   return detail::stream_to_file(state_, source(view), query, path, format);
 }
 

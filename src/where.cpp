@@ -59,9 +59,9 @@ Where::Where(const std::string& format, const std::vector<SqlValue>& values, int
         ++i;
       } else if (i + 1 < format.size() && format[i + 1] == '}') {
         if (next >= values.size()) {
-          detail::throw_invalid(fmt::format(
-              "Where format '{}' has more {{}} placeholders than the {} value(s) given", format,
-              values.size()));
+          detail::throw_invalid(
+              fmt::format("Where format '{}' has more {{}} placeholders than the {} value(s) given",
+                          format, values.size()));
         }
         out += values[next++].text();
         ++i;

@@ -19,10 +19,10 @@ struct ClientCredentials {
 
 /// The token endpoint's answer.
 struct TokenResponse {
-  std::string access_token;   ///< Bearer token for `Authorization`.
-  std::string token_type;     ///< "bearer".
+  std::string access_token;            ///< Bearer token for `Authorization`.
+  std::string token_type;              ///< "bearer".
   std::chrono::seconds expires_in{0};  ///< Lifetime of access_token (Caspio: 86399 s).
-  std::string refresh_token;  ///< Token for the refresh_token grant; may be "".
+  std::string refresh_token;           ///< Token for the refresh_token grant; may be "".
 };
 
 /// Requests a new access token: `POST token_url` with HTTP Basic authentication

@@ -26,9 +26,9 @@ struct FieldDefinition {
   FieldDefinition(std::string field_name, std::string field_type)
       : name(std::move(field_name)), type(std::move(field_type)) {}
 
-  std::string name;  ///< `Name` (required).
-  std::string type;  ///< `Type` (required), e.g. "STRING", "RANDOM ID", "LIST-STRING".
-  std::optional<bool> unique;              ///< `Unique`.
+  std::string name;            ///< `Name` (required).
+  std::string type;            ///< `Type` (required), e.g. "STRING", "RANDOM ID", "LIST-STRING".
+  std::optional<bool> unique;  ///< `Unique`.
   std::optional<bool> unique_allow_nulls;  ///< `UniqueAllowNulls`.
   std::optional<std::string> label;        ///< `Label`.
   std::optional<std::string> description;  ///< `Description`.
@@ -48,20 +48,20 @@ struct FieldDefinition {
 /// The changes of `PUT /v2/tables/{t}/fields/{f}`; each set member becomes a `New*` key
 /// (`NewName`, `NewType`, …). Unset members are not sent.
 struct FieldUpdate {
-  std::optional<std::string> new_name;          ///< `NewName`.
-  std::optional<std::string> new_type;          ///< `NewType`.
-  std::optional<bool> new_unique;               ///< `NewUnique`.
-  std::optional<bool> new_unique_allow_nulls;   ///< `NewUniqueAllowNulls`.
-  std::optional<std::string> new_label;         ///< `NewLabel`.
-  std::optional<std::string> new_description;   ///< `NewDescription`.
-  std::optional<int> new_display_order;         ///< `NewDisplayOrder`.
-  std::optional<bool> new_on_insert;            ///< `NewOnInsert`.
-  std::optional<bool> new_on_update;            ///< `NewOnUpdate`.
-  std::optional<std::string> new_time_zone;     ///< `NewTimeZone`.
-  std::optional<std::string> new_format;        ///< `NewFormat`.
-  std::optional<std::string> new_prefix;        ///< `NewPrefix`.
-  std::optional<int> new_length;                ///< `NewLength`.
-  nlohmann::json new_list_field;                ///< `NewListField` (array of values); null = unset.
+  std::optional<std::string> new_name;         ///< `NewName`.
+  std::optional<std::string> new_type;         ///< `NewType`.
+  std::optional<bool> new_unique;              ///< `NewUnique`.
+  std::optional<bool> new_unique_allow_nulls;  ///< `NewUniqueAllowNulls`.
+  std::optional<std::string> new_label;        ///< `NewLabel`.
+  std::optional<std::string> new_description;  ///< `NewDescription`.
+  std::optional<int> new_display_order;        ///< `NewDisplayOrder`.
+  std::optional<bool> new_on_insert;           ///< `NewOnInsert`.
+  std::optional<bool> new_on_update;           ///< `NewOnUpdate`.
+  std::optional<std::string> new_time_zone;    ///< `NewTimeZone`.
+  std::optional<std::string> new_format;       ///< `NewFormat`.
+  std::optional<std::string> new_prefix;       ///< `NewPrefix`.
+  std::optional<int> new_length;               ///< `NewLength`.
+  nlohmann::json new_list_field;               ///< `NewListField` (array of values); null = unset.
 };
 
 /// `{"Name","Note"}`.

@@ -11,14 +11,14 @@ namespace caspio {
 
 /// What went wrong, as precisely as it is known. Never holds an access token or a secret.
 struct ErrorInfo {
-  int http_status = 0;      ///< HTTP status of the answer; 0 when no answer arrived.
-  std::string code;         ///< Caspio's `Code` (or `Error`), e.g. "ObjectNotFound"; may be "".
-  std::string message;      ///< Caspio's `Message` (or `Description`), or the SDK's own text.
-  std::string resource;     ///< Caspio's `Resource` (the request URL it saw); may be "".
-  std::string request_id;   ///< Caspio's `RequestId` or `X-Caspio-Request-ID`; may be "".
-  std::string method;       ///< HTTP method of the failed request; "" when nothing was sent.
-  std::string url;          ///< URL of the failed request (no credentials); "" when nothing was sent.
-  int attempts = 0;         ///< How many times the request was sent (0 when nothing was sent).
+  int http_status = 0;     ///< HTTP status of the answer; 0 when no answer arrived.
+  std::string code;        ///< Caspio's `Code` (or `Error`), e.g. "ObjectNotFound"; may be "".
+  std::string message;     ///< Caspio's `Message` (or `Description`), or the SDK's own text.
+  std::string resource;    ///< Caspio's `Resource` (the request URL it saw); may be "".
+  std::string request_id;  ///< Caspio's `RequestId` or `X-Caspio-Request-ID`; may be "".
+  std::string method;      ///< HTTP method of the failed request; "" when nothing was sent.
+  std::string url;   ///< URL of the failed request (no credentials); "" when nothing was sent.
+  int attempts = 0;  ///< How many times the request was sent (0 when nothing was sent).
   std::optional<std::chrono::seconds> retry_after;  ///< `Retry-After` of the last answer, if any.
 };
 

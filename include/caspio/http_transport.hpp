@@ -59,7 +59,7 @@ class HttpTransport {
 struct TransportOptions {
   std::chrono::milliseconds connect_timeout{10'000};  ///< TCP + TLS connect timeout.
   std::chrono::milliseconds request_timeout{60'000};  ///< Whole-exchange timeout, per attempt.
-  std::string ca_info;          ///< CA bundle file; "" uses the system default.
+  std::string ca_info;                ///< CA bundle file; "" uses the system default.
   std::size_t max_idle_handles = 16;  ///< Easy handles kept for reuse (keep-alive).
 };
 

@@ -31,10 +31,9 @@ class SqlValue {
   /// A quoted one-character string.
   SqlValue(char value) : SqlValue(std::string_view(&value, 1)) {}
   /// An integer, unquoted.
-  template <typename T,
-            std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool> &&
-                                 !std::is_same_v<T, char>,
-                             int> = 0>
+  template <typename T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool> &&
+                                             !std::is_same_v<T, char>,
+                                         int> = 0>
   SqlValue(T value) : text_(std::to_string(value)) {}
   /// A floating-point number, unquoted, shortest round-trip form.
   /// @throws InvalidArgumentError for NaN or infinity.

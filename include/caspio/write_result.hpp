@@ -17,8 +17,8 @@ enum class ReturnRows {
 
 /// What a record write did.
 struct WriteResult {
-  int status = 0;                       ///< HTTP status (201 for a create, 200 otherwise).
-  std::int64_t records_affected = 0;    ///< `RecordsAffected` (1 for a successful create).
+  int status = 0;                     ///< HTTP status (201 for a create, 200 otherwise).
+  std::int64_t records_affected = 0;  ///< `RecordsAffected` (1 for a successful create).
   /// Rows written, when ReturnRows::yes was asked for; may be empty (e.g. a row created through a
   /// view that falls outside the view's filter).
   std::vector<nlohmann::json> rows;

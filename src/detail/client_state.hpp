@@ -19,8 +19,8 @@ namespace detail {
 /// thread-safe themselves; so every const method may run on many threads at once.
 class ClientState {
  public:
-  ClientState(std::string base_url, ClientOptions options,
-              std::shared_ptr<HttpTransport> transport, std::unique_ptr<TokenProvider> tokens);
+  ClientState(std::string base_url, ClientOptions options, std::shared_ptr<HttpTransport> transport,
+              std::unique_ptr<TokenProvider> tokens);
 
   /// Base URL without a trailing slash, e.g. `https://c1abc123.caspio.com/rest/v2`.
   const std::string& base_url() const noexcept { return base_url_; }

@@ -67,9 +67,8 @@ std::size_t stream_to_file(const std::shared_ptr<const ClientState>& state,
 WriteResult create_record(const ClientState& state, const RecordSource& source,
                           const nlohmann::json& values, ReturnRows return_rows);
 /// PUT …/records?q.where=.
-WriteResult update_records(const ClientState& state, const RecordSource& source,
-                           const Where& where, const nlohmann::json& values,
-                           ReturnRows return_rows);
+WriteResult update_records(const ClientState& state, const RecordSource& source, const Where& where,
+                           const nlohmann::json& values, ReturnRows return_rows);
 /// DELETE …/records?q.where=.
 WriteResult delete_records(const ClientState& state, const RecordSource& source,
                            const Where& where);

@@ -108,7 +108,8 @@ TEST(ErrorMapping, WhatIsOnePreciseLine) {
   } catch (const caspio::Error& e) {
     const std::string what = e.what();
     EXPECT_EQ(what.find('\n'), std::string::npos);
-    EXPECT_NE(what.find("GET https://c1.caspio.com/rest/v2/tables/Nope/records"), std::string::npos);
+    EXPECT_NE(what.find("GET https://c1.caspio.com/rest/v2/tables/Nope/records"),
+              std::string::npos);
     EXPECT_NE(what.find("HTTP 404"), std::string::npos);
     EXPECT_NE(what.find("ObjectNotFound"), std::string::npos);
     EXPECT_EQ(e.http_status(), 404);

@@ -28,7 +28,8 @@ class PagingEmulator : public ::testing::Test {
     for (int t = 0; t < 4; ++t) {
       threads.emplace_back([client, t] {
         for (int n = 1 + t; n <= kRows; n += 4) {
-          client.tables().create_record("Numbers", {{"N", n}, {"Label", "row " + std::to_string(n)}});
+          client.tables().create_record("Numbers",
+                                        {{"N", n}, {"Label", "row " + std::to_string(n)}});
         }
       });
     }
@@ -56,8 +57,8 @@ TEST_F(PagingEmulator, ExactRowsAndRequestCountsAcrossPageBoundaries) {
     int rows;
     std::size_t requests;
   };
-  for (const Case c : {Case{0, 1}, Case{1, 1}, Case{999, 1}, Case{1000, 2}, Case{1001, 2},
-                       Case{2500, 3}}) {
+  for (const Case c :
+       {Case{0, 1}, Case{1, 1}, Case{999, 1}, Case{1000, 2}, Case{1001, 2}, Case{2500, 3}}) {
     emu_->server().clear_journal();
     const auto rows = tables.get_records("Numbers", Query{}.where("N <= {}", c.rows));
     ASSERT_EQ(rows.size(), static_cast<std::size_t>(c.rows)) << c.rows;

@@ -270,9 +270,9 @@ TEST(Pipeline, FetchAccessTokenParsesAndRefusesBadCredentials) {
     EXPECT_EQ(e.code(), "invalid_client");
     EXPECT_EQ(std::string(e.what()).find("wrong"), std::string::npos);
   }
-  EXPECT_THROW(caspio::fetch_access_token(caspio::ClientCredentials{"", "s", "https://x/t"},
-                                          f.options()),
-               caspio::InvalidArgumentError);
+  EXPECT_THROW(
+      caspio::fetch_access_token(caspio::ClientCredentials{"", "s", "https://x/t"}, f.options()),
+      caspio::InvalidArgumentError);
   EXPECT_EQ(f.fake->requests().size(), 2u);
 }
 
@@ -291,8 +291,7 @@ TEST(Pipeline, InvalidArgumentsAreRefusedBeforeAnythingIsSent) {
   EXPECT_THROW(v.delete_records("V", Where{}), InvalidArgumentError);
   EXPECT_THROW(t.update_password_field_value("T", "Password", "x", Where{}), InvalidArgumentError);
   EXPECT_THROW(t.delete_password_field_value("T", "Password", Where{}), InvalidArgumentError);
-  EXPECT_THROW(t.update_records("T", Where::all(), nlohmann::json::object()),
-               InvalidArgumentError);
+  EXPECT_THROW(t.update_records("T", Where::all(), nlohmann::json::object()), InvalidArgumentError);
   EXPECT_THROW(t.update_records("T", Where::all(), {{"PK_ID", 3}}), InvalidArgumentError);
   EXPECT_THROW(t.create_record("T", nlohmann::json::array()), InvalidArgumentError);
   EXPECT_THROW(t.create_record("T", {{"pk_id", 1}}), InvalidArgumentError);
@@ -305,8 +304,7 @@ TEST(Pipeline, InvalidArgumentsAreRefusedBeforeAnythingIsSent) {
   EXPECT_THROW(t.update_field_definition("T", "F", nlohmann::json{{"Type", "TEXT"}}),
                InvalidArgumentError);
   EXPECT_THROW(t.update_field_definition("T", "F", caspio::FieldUpdate{}), InvalidArgumentError);
-  EXPECT_THROW(t.get_records_paginated("T", Query{}.limit(10).page_size(10)),
-               InvalidArgumentError);
+  EXPECT_THROW(t.get_records_paginated("T", Query{}.limit(10).page_size(10)), InvalidArgumentError);
   EXPECT_THROW(t.get_records("T", Query{}.page_number(2)), InvalidArgumentError);
   EXPECT_THROW(t.records("T", Query{}.page_number(2)), InvalidArgumentError);
   EXPECT_THROW(t.get_records("T", Query{}.where("A = {}", std::string(2100, 'x'))),

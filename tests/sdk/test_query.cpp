@@ -58,16 +58,15 @@ TEST(Url, PercentEncodesEverythingButUnreserved) {
 
 TEST(Url, BuildsEncodedUrlsAndChecksTheLengthLimit) {
   using caspio::detail::build_url;
-  EXPECT_EQ(build_url("https://h/rest/v2", {"tables", "A B", "records"},
-                      {{"q.where", "x = 'a&b'"}}),
-            "https://h/rest/v2/tables/A%20B/records?q.where=x%20%3D%20%27a%26b%27");
+  EXPECT_EQ(
+      build_url("https://h/rest/v2", {"tables", "A B", "records"}, {{"q.where", "x = 'a&b'"}}),
+      "https://h/rest/v2/tables/A%20B/records?q.where=x%20%3D%20%27a%26b%27");
   const std::string base = "https://h/rest/v2";  // 17 chars
   const std::string fits(2047 - base.size() - 1, 'a');
   EXPECT_NO_THROW(build_url(base, {fits}));
   EXPECT_THROW(build_url(base, {fits + "a"}), InvalidArgumentError);
   // The limit applies to the encoded form: 700 spaces become 2100 characters.
-  EXPECT_THROW(build_url(base, {"t"}, {{"q.where", std::string(700, ' ')}}),
-               InvalidArgumentError);
+  EXPECT_THROW(build_url(base, {"t"}, {{"q.where", std::string(700, ' ')}}), InvalidArgumentError);
 }
 
 TEST(Url, PlainHttpOnlyToLoopback) {
@@ -76,8 +75,7 @@ TEST(Url, PlainHttpOnlyToLoopback) {
   EXPECT_NO_THROW(check_url_allowed("http://127.0.0.1:8080/rest/v2", "u"));
   EXPECT_NO_THROW(check_url_allowed("http://localhost/rest/v2", "u"));
   EXPECT_NO_THROW(check_url_allowed("http://[::1]:9000/rest/v2", "u"));
-  EXPECT_THROW(check_url_allowed("http://c1abc123.caspio.com/rest/v2", "u"),
-               InvalidArgumentError);
+  EXPECT_THROW(check_url_allowed("http://c1abc123.caspio.com/rest/v2", "u"), InvalidArgumentError);
   EXPECT_THROW(check_url_allowed("http://127.0.0.1.evil.com/rest", "u"), InvalidArgumentError);
   EXPECT_THROW(check_url_allowed("http://localhost.evil.com/", "u"), InvalidArgumentError);
   EXPECT_THROW(check_url_allowed("ftp://127.0.0.1/", "u"), InvalidArgumentError);

@@ -26,8 +26,8 @@ TEST(RecordRange, RequestCountsAcrossPageBoundaries) {
     int total;
     int expected_requests;
   };
-  for (const Case c : {Case{0, 1}, Case{1, 1}, Case{999, 1}, Case{1000, 2}, Case{1001, 2},
-                       Case{2500, 3}}) {
+  for (const Case c :
+       {Case{0, 1}, Case{1, 1}, Case{999, 1}, Case{1000, 2}, Case{1001, 2}, Case{2500, 3}}) {
     std::vector<int> calls;
     caspio::RecordRange range(rows_loader(c.total, 1000, calls), 1000);
     int seen = 0;

@@ -64,9 +64,8 @@ TEST(StreamFile, SeedFormatIsOneJsonArrayWithoutPkIdAndANewline) {
   f.fake->push(200, kPage);
   const auto path = dir.path() / "out.json";
   EXPECT_EQ(f.client().tables().get_records_stream_to_file("T", {}, path.string()), 2u);
-  EXPECT_EQ(read_file(path),
-            R"([{"Name":"Ann","Note":"a, \"b\""},{"Name":"Bo","Note":null}])"
-            "\n");
+  EXPECT_EQ(read_file(path), R"([{"Name":"Ann","Note":"a, \"b\""},{"Name":"Bo","Note":null}])"
+                             "\n");
   EXPECT_EQ(dir.entries(), 1u);  // no temporary file left behind
 }
 

@@ -73,8 +73,7 @@ TEST_F(TablesEmulator, CreateDefinitionAndFieldLifecycle) {
   EXPECT_EQ(r.method, "POST");
   EXPECT_EQ(r.target, "/rest/v2/tables");
   EXPECT_EQ(r.header("content-type").rfind("application/json", 0), 0u);
-  EXPECT_EQ(json::parse(r.body),
-            json::parse(R"({"Name":"Sdk_Things","Columns":[
+  EXPECT_EQ(json::parse(r.body), json::parse(R"({"Name":"Sdk_Things","Columns":[
               {"Name":"Title","Type":"STRING","Unique":false,"Label":"Title"},
               {"Name":"Score","Type":"INTEGER"}]})"));
   EXPECT_EQ(r.status, 201);
@@ -96,8 +95,9 @@ TEST_F(TablesEmulator, CreateDefinitionAndFieldLifecycle) {
   r = only_request();
   EXPECT_EQ(r.method, "POST");
   EXPECT_EQ(r.target, "/rest/v2/tables/Sdk_Things/fields");
-  EXPECT_EQ(json::parse(r.body),
-            json::parse(R"({"Name":"Notes","Type":"TEXT","Label":"Notes","Description":"free text"})"));
+  EXPECT_EQ(
+      json::parse(r.body),
+      json::parse(R"({"Name":"Notes","Type":"TEXT","Label":"Notes","Description":"free text"})"));
 
   forget();
   auto field = tables.field_definition("Sdk_Things", "Notes");
@@ -149,7 +149,9 @@ TEST_F(TablesEmulator, PasswordFields) {
   EXPECT_EQ(result.records_affected, 1);
   r = only_request();
   EXPECT_EQ(r.method, "DELETE");
-  EXPECT_EQ(r.target, "/rest/v2/tables/Demo_Users/passwordFields/Password?q.where=Email%20%3D%20%27eddy.rath%40example.com%27");
+  EXPECT_EQ(r.target,
+            "/rest/v2/tables/Demo_Users/passwordFields/"
+            "Password?q.where=Email%20%3D%20%27eddy.rath%40example.com%27");
 
   forget();
   result = tables.delete_password_field_value("Demo_Users", "Password", Where::all());
@@ -164,9 +166,12 @@ TEST_F(TablesEmulator, GetRecordsPaginatedSendsExactlyTheQuery) {
   EXPECT_EQ(only_request().target, "/rest/v2/tables/Demo_Users/records");
 
   forget();
-  const auto admins = tables.get_records_paginated(
-      "Demo_Users",
-      Query{}.select("Email, Role").where("Role = {}", "Admin").order_by("Email").page_size(5).page_number(1));
+  const auto admins = tables.get_records_paginated("Demo_Users", Query{}
+                                                                     .select("Email, Role")
+                                                                     .where("Role = {}", "Admin")
+                                                                     .order_by("Email")
+                                                                     .page_size(5)
+                                                                     .page_number(1));
   const auto r = only_request();
   EXPECT_EQ(r.target,
             "/rest/v2/tables/Demo_Users/records?q.select=Email%2C%20Role&q.where=Role%20%3D%20%"
@@ -178,7 +183,8 @@ TEST_F(TablesEmulator, GetRecordsPaginatedSendsExactlyTheQuery) {
   }));
 
   forget();
-  EXPECT_EQ(tables.get_records_paginated("Demo_Users", Query{}.limit(3).order_by("Name")).size(), 3u);
+  EXPECT_EQ(tables.get_records_paginated("Demo_Users", Query{}.limit(3).order_by("Name")).size(),
+            3u);
   EXPECT_EQ(only_request().target, "/rest/v2/tables/Demo_Users/records?q.orderBy=Name&q.limit=3");
 }
 
@@ -202,12 +208,13 @@ TEST_F(TablesEmulator, GetRecordsAndLazyRecords) {
 
 TEST_F(TablesEmulator, CreateUpdateDeleteRecords) {
   const std::string email = "osment.sdk@example.com";
-  auto created = tables.create_record("Demo_Users", {{"Name", "Osment"}, {"Email", email}},
-                                      ReturnRows::yes);
+  auto created =
+      tables.create_record("Demo_Users", {{"Name", "Osment"}, {"Email", email}}, ReturnRows::yes);
   auto r = only_request();
   EXPECT_EQ(r.method, "POST");
   EXPECT_EQ(r.target, "/rest/v2/tables/Demo_Users/records?response=rows");
-  EXPECT_EQ(json::parse(r.body), json::parse(R"({"Name":"Osment","Email":"osment.sdk@example.com"})"));
+  EXPECT_EQ(json::parse(r.body),
+            json::parse(R"({"Name":"Osment","Email":"osment.sdk@example.com"})"));
   EXPECT_EQ(created.status, 201);
   EXPECT_EQ(created.records_affected, 1);
   ASSERT_EQ(created.rows.size(), 1u);
@@ -258,7 +265,8 @@ TEST_F(TablesEmulator, WhereAllIsTheOnlyWayToTouchEveryRow) {
   forget();
   EXPECT_THROW(tables.delete_records("Sdk_Things", Where{}), caspio::InvalidArgumentError);
   EXPECT_TRUE(emu.requests().empty());
-  EXPECT_EQ(tables.update_records("Sdk_Things", Where::all(), {{"Title", "u"}}).records_affected, 3);
+  EXPECT_EQ(tables.update_records("Sdk_Things", Where::all(), {{"Title", "u"}}).records_affected,
+            3);
   EXPECT_EQ(emu.requests().back().target, "/rest/v2/tables/Sdk_Things/records?q.where=1%3D1");
   EXPECT_EQ(tables.delete_records("Sdk_Things", Where::all()).records_affected, 3);
   EXPECT_TRUE(tables.get_records("Sdk_Things").empty());

@@ -75,10 +75,12 @@ TEST_F(ViewsEmulator, ReadsFetchAllPaginatedAndLazy) {
 
 TEST_F(ViewsEmulator, WritesThroughASingleTableView) {
   const std::string email = "oscar.sdk.view@example.com";
-  auto created = views.create_record(
-      "Demo_Physicians_Active",
-      {{"First_Name", "Oscar"}, {"Last_Name", "Martinez"}, {"Email", email}, {"Account_Status", true}},
-      ReturnRows::yes);
+  auto created = views.create_record("Demo_Physicians_Active",
+                                     {{"First_Name", "Oscar"},
+                                      {"Last_Name", "Martinez"},
+                                      {"Email", email},
+                                      {"Account_Status", true}},
+                                     ReturnRows::yes);
   auto r = only_request();
   EXPECT_EQ(r.method, "POST");
   EXPECT_EQ(r.target, "/rest/v2/views/Demo_Physicians_Active/records?response=rows");
