@@ -11,7 +11,9 @@ class Placeholder final : public Module {
 };
 }  // namespace
 
-std::unique_ptr<Module> make_tables_module(const ModuleEnv&) { return std::make_unique<Placeholder>(); }
+std::unique_ptr<Module> make_tables_module(const ModuleEnv&) {
+  return std::make_unique<Placeholder>();
+}
 
 }  // namespace detail
 }  // namespace mock

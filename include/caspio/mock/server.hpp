@@ -41,6 +41,14 @@ struct ServerOptions {
   std::size_t threads = 0;
 };
 
+/// One part of a multipart/form-data request body.
+struct JournalPart {
+  std::string name;          ///< Form field name of the part.
+  std::string filename;      ///< `filename` of its Content-Disposition.
+  std::string content_type;  ///< Its Content-Type.
+  std::string content;       ///< Its bytes.
+};
+
 /// One request the emulator received, as it arrived on the wire.
 struct JournalEntry {
   std::string method;  ///< HTTP method, e.g. "GET".
@@ -51,9 +59,10 @@ struct JournalEntry {
   std::multimap<std::string, std::string> params;
   /// Request headers; names are lower-cased.
   std::multimap<std::string, std::string> headers;
-  std::string body;        ///< Request body bytes.
-  int status = 0;          ///< Status the emulator answered.
-  std::string request_id;  ///< `X-Caspio-Request-ID` it answered with.
+  std::string body;                ///< Request body bytes (empty for multipart: see `parts`).
+  std::vector<JournalPart> parts;  ///< Parts of a multipart/form-data body, in arrival order.
+  int status = 0;                  ///< Status the emulator answered.
+  std::string request_id;          ///< `X-Caspio-Request-ID` it answered with.
 
   /// First header value with this (case-insensitive) name, or "".
   std::string header(const std::string& name) const;
@@ -77,8 +86,8 @@ struct Fault {
   std::string path_prefix;  ///< Raw path prefix, e.g. "/rest/v2/tables"; "" matches any path.
   int count = 1;            ///< How many matching requests it applies to.
   int status = 500;         ///< For FaultKind::status.
-  std::optional<int> retry_after;        ///< Seconds for a `Retry-After` header.
-  std::chrono::milliseconds delay{0};    ///< For FaultKind::delay.
+  std::optional<int> retry_after;      ///< Seconds for a `Retry-After` header.
+  std::chrono::milliseconds delay{0};  ///< For FaultKind::delay.
 };
 
 /// A running emulator. Starts serving in the constructor, on its own threads; stops in the
@@ -89,7 +98,8 @@ struct Fault {
 /// - `POST /__mock/faults` (JSON: kind, method, path_prefix, count, status, retry_after, delay_ms),
 ///   `DELETE /__mock/faults`
 /// - `POST /__mock/tokens/expire`, `GET /__mock/tokens` (`{"issued":N}`)
-/// - `POST /__mock/settings` (JSON: unstable_order)
+/// - `POST /__mock/settings` (JSON: unstable_order, rate_limit {calls, window_seconds, status})
+/// - `GET /__mock/health` (`{"ok":true}`)
 class Server {
  public:
   /// Builds the data set, binds the port and starts serving. Throws std::runtime_error if the
@@ -132,6 +142,9 @@ class Server {
 
   /// Switches the unstable order of unordered reads on or off.
   void set_unstable_order(bool on);
+  /// Limits resource requests to `calls` per `window`; over the limit it answers `status`: 400 with
+  /// Caspio's `api-calls-rate` body, or 429 with `Retry-After`. `calls` 0 turns the limit off.
+  void set_rate_limit(std::size_t calls, std::chrono::seconds window, int status = 429);
 
   /// Stops serving (idempotent); the destructor calls it.
   void stop();

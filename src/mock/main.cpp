@@ -1,0 +1,75 @@
+// caspio-mock: runs the local Caspio REST API v2 emulator until SIGINT or SIGTERM.
+
+#include <CLI/CLI.hpp>
+
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <string>
+
+#include "caspio/mock/server.hpp"
+
+int main(int argc, char** argv) {
+  caspio::mock::ServerOptions options;
+  std::string fixture = "demo";
+  long long token_ttl = options.token_ttl.count();
+
+  CLI::App app{"caspio-mock: a local emulator of the Caspio REST API v2", "caspio-mock"};
+  app.add_option("--host", options.host, "Address to listen on")->capture_default_str();
+  app.add_option("--port", options.port, "TCP port (0 picks a free port)")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  app.add_option("--fixture", fixture, "Data set: demo or empty")
+      ->check(CLI::IsMember({"demo", "empty"}))
+      ->capture_default_str();
+  app.add_option("--rows", options.rows, "Synthetic Demo_Physicians rows to add")
+      ->check(CLI::NonNegativeNumber);
+  app.add_option("--client-id", options.client_id, "OAuth client id to accept")
+      ->capture_default_str();
+  app.add_option("--client-secret", options.client_secret, "OAuth client secret to accept");
+  app.add_option("--token-ttl", token_ttl, "Access token lifetime in seconds")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app.add_flag("--unstable-order", options.unstable_order,
+               "Return unordered reads in a different order on every request");
+  app.add_option("--threads", options.threads, "Worker threads (0 = default)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "caspio-mock: " << e.what() << "\n\n" << app.help();
+    return 2;
+  }
+  if (options.fixture == caspio::mock::Fixture::demo && fixture == "empty") {
+    options.fixture = caspio::mock::Fixture::empty;
+  }
+  options.token_ttl = std::chrono::seconds(token_ttl);
+
+  // Block the stop signals before any server thread starts, then wait for them here.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  try {
+    caspio::mock::Server server(options);
+    std::cout << "caspio-mock listening on " << server.base_url() << "\n"
+              << "CASPIO_REST_URL=" << server.rest_url() << "\n"
+              << "CASPIO_TOKEN_URL=" << server.token_url() << "\n"
+              << "CASPIO_CLIENT_ID=" << server.client_id() << "\n"
+              << "CASPIO_CLIENT_SECRET=" << server.client_secret() << std::endl;
+    int received = 0;
+    sigwait(&signals, &received);
+    std::cout << "caspio-mock: " << (received == SIGINT ? "SIGINT" : "SIGTERM") << ", stopping"
+              << std::endl;
+    server.stop();
+  } catch (const std::exception& e) {
+    std::cerr << "caspio-mock: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

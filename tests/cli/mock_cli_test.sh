@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# The caspio-mock executable as a user runs it: bad flags, start on port 0, a token and a records
+# request, then SIGTERM and a clean exit.
+set -u
+exe="$1"
+fail() { echo "FAIL: $*" >&2; [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null; exit 1; }
+
+"$exe" --port nope >/dev/null 2>"${TMPDIR:-/tmp}/cli_err.$$"; rc=$?
+[ "$rc" -eq 2 ] || fail "bad flag exit code $rc, want 2"
+grep -q -- "--port" "${TMPDIR:-/tmp}/cli_err.$$" || fail "no usage message on bad flag"
+"$exe" --fixture nonsense >/dev/null 2>&1; [ $? -eq 2 ] || fail "bad fixture accepted"
+"$exe" --help >/dev/null 2>&1 || fail "--help failed"
+rm -f "${TMPDIR:-/tmp}/cli_err.$$"
+
+out="$(mktemp)"
+start_ns=$(date +%s%N)
+"$exe" --port 0 --fixture demo >"$out" 2>&1 &
+pid=$!
+for _ in $(seq 1 100); do
+  grep -q "^CASPIO_CLIENT_SECRET=" "$out" && break
+  sleep 0.02
+done
+up_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+grep -q "^CASPIO_CLIENT_SECRET=" "$out" || fail "not up within 2 s: $(cat "$out")"
+[ "$up_ms" -lt 1000 ] || fail "took ${up_ms} ms to come up (limit 1000 ms)"
+head -1 "$out" | grep -Eq '^caspio-mock listening on http://127\.0\.0\.1:[0-9]+$' || fail "first line: $(head -1 "$out")"
+rest=$(sed -n 's/^CASPIO_REST_URL=//p' "$out")
+token_url=$(sed -n 's/^CASPIO_TOKEN_URL=//p' "$out")
+id=$(sed -n 's/^CASPIO_CLIENT_ID=//p' "$out")
+secret=$(sed -n 's/^CASPIO_CLIENT_SECRET=//p' "$out")
+[[ "$rest" == http://127.0.0.1:*/rest/v2 ]] || fail "rest url $rest"
+[[ "$token_url" == http://127.0.0.1:*/oauth/token ]] || fail "token url $token_url"
+
+tok_json=$(curl -sS -u "$id:$secret" -d grant_type=client_credentials "$token_url") || fail "token request failed"
+token=$(printf '%s' "$tok_json" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+[ -n "$token" ] || fail "no access_token in $tok_json"
+printf '%s' "$tok_json" | grep -q '"token_type":"bearer"' || fail "token_type: $tok_json"
+code=$(curl -sS -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$rest/tables/Demo_Physicians/records?q.limit=5")
+[ "$code" = 200 ] || fail "records request answered $code"
+code=$(curl -sS -o /dev/null -w '%{http_code}' "$rest/tables/Demo_Physicians/records")
+[ "$code" = 401 ] || fail "records without token answered $code"
+
+kill -TERM "$pid"; wait "$pid"; rc=$?
+[ "$rc" -eq 0 ] || fail "exit code after SIGTERM: $rc"
+echo "caspio-mock up in ${up_ms} ms; token and records requests answered; clean exit on SIGTERM"
+rm -f "$out"
