@@ -80,6 +80,7 @@ struct Server::Impl {
 
   ServerOptions options;
   std::atomic<bool> unstable_order;
+  std::atomic<bool> stale_token_400{false};
   detail::TokenStore tokens;
   detail::Journal journal;
   detail::FaultPlan faults;
@@ -166,7 +167,14 @@ void Server::Impl::serve(detail::Call& call, const std::string& raw_path,
   }
 
   const std::string token = detail::bearer_token(req.get_header_value("Authorization"));
-  if (token.empty() || !tokens.valid(token)) {
+  const auto token_status =
+      token.empty() ? detail::TokenStore::Status::unknown : tokens.check(token);
+  if (token_status == detail::TokenStore::Status::expired && stale_token_400) {
+    // Observed quirk: Caspio sometimes answers a stale token with 400, not 401.
+    return send_error(call, 400, "IncorrectQueryParameter",
+                      "Required query parameter absent or has incorrect format");
+  }
+  if (token_status != detail::TokenStore::Status::valid) {
     call.res.set_header("WWW-Authenticate", "Bearer");
     return send_error(call, 401, "Unauthorized", message_for_status(401));
   }
@@ -292,6 +300,9 @@ void Server::Impl::handle_control(const httplib::Request& req, httplib::Response
       if (body.contains("unstable_order")) {
         unstable_order = body.at("unstable_order").get<bool>();
       }
+      if (body.contains("stale_token_400")) {
+        stale_token_400 = body.at("stale_token_400").get<bool>();
+      }
       if (body.contains("rate_limit")) {
         const auto& rl = body.at("rate_limit");
         limiter.configure(rl.value("calls", std::size_t{0}),
@@ -398,6 +409,9 @@ void Server::clear_faults() {
 
 void Server::set_unstable_order(bool on) {
   impl_->unstable_order = on;
+}
+void Server::set_stale_token_400(bool on) {
+  impl_->stale_token_400 = on;
 }
 void Server::set_rate_limit(std::size_t calls, std::chrono::seconds window, int status) {
   impl_->limiter.configure(calls, window, status);

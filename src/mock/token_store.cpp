@@ -43,10 +43,11 @@ bool TokenStore::refresh(const std::string& refresh_token, nlohmann::json& out) 
   return true;
 }
 
-bool TokenStore::valid(const std::string& access_token) const {
+TokenStore::Status TokenStore::check(const std::string& access_token) const {
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = access_.find(access_token);
-  return it != access_.end() && Clock::now() < it->second;
+  if (it == access_.end()) return Status::unknown;
+  return Clock::now() < it->second ? Status::valid : Status::expired;
 }
 
 void TokenStore::expire_all() {

@@ -28,8 +28,10 @@ class TokenStore {
   nlohmann::json issue();
   /// A new pair for a known refresh token; false when the refresh token is unknown.
   bool refresh(const std::string& refresh_token, nlohmann::json& out);
-  /// True when `access_token` was issued here and has not expired.
-  bool valid(const std::string& access_token) const;
+  /// What a bearer token is.
+  enum class Status { valid, expired, unknown };
+  /// Whether `access_token` was issued here and is still within its lifetime.
+  Status check(const std::string& access_token) const;
   /// Expires every access token issued so far.
   void expire_all();
   /// Access tokens issued since start.

@@ -415,3 +415,18 @@ TEST_F(CoreTest, ServesRequestsConcurrently) {
 }
 
 }  // namespace
+
+namespace {
+TEST(CoreQuirks, StaleTokenQuirkAnswers400ForExpiredTokensOnly) {
+  MockHttp mock(empty_options());
+  mock.server().set_stale_token_400(true);
+  mock.server().expire_tokens();
+  auto stale = mock.get("/rest/v2/tables");
+  EXPECT_EQ(stale->status, 400);
+  EXPECT_EQ(json::parse(stale->body).at("Code"), "IncorrectQueryParameter");
+  auto unknown = mock.http().Get("/rest/v2/tables", {{"Authorization", "Bearer never-issued"}});
+  EXPECT_EQ(unknown->status, 401);
+  mock.http().Post("/__mock/settings", R"({"stale_token_400":false})", "application/json");
+  EXPECT_EQ(mock.get("/rest/v2/tables")->status, 401);
+}
+}  // namespace

@@ -98,7 +98,8 @@ struct Fault {
 /// - `POST /__mock/faults` (JSON: kind, method, path_prefix, count, status, retry_after, delay_ms),
 ///   `DELETE /__mock/faults`
 /// - `POST /__mock/tokens/expire`, `GET /__mock/tokens` (`{"issued":N}`)
-/// - `POST /__mock/settings` (JSON: unstable_order, rate_limit {calls, window_seconds, status})
+/// - `POST /__mock/settings` (JSON: unstable_order, stale_token_400, rate_limit {calls,
+/// window_seconds, status})
 /// - `GET /__mock/health` (`{"ok":true}`)
 class Server {
  public:
@@ -142,6 +143,9 @@ class Server {
 
   /// Switches the unstable order of unordered reads on or off.
   void set_unstable_order(bool on);
+  /// When on, expired (not unknown) tokens get 400 IncorrectQueryParameter instead of 401, a quirk
+  /// observed on real Caspio.
+  void set_stale_token_400(bool on);
   /// Limits resource requests to `calls` per `window`; over the limit it answers `status`: 400 with
   /// Caspio's `api-calls-rate` body, or 429 with `Retry-After`. `calls` 0 turns the limit off.
   void set_rate_limit(std::size_t calls, std::chrono::seconds window, int status = 429);

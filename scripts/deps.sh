@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages the project needs, only those missing (apt-get update first).
+set -euo pipefail
+packages=(
+  build-essential cmake ninja-build pkg-config git curl ca-certificates clang-format
+  libcurl4-openssl-dev nlohmann-json3-dev libfmt-dev libgtest-dev libgmock-dev
+  libcpp-httplib-dev libsqlite3-dev libcli11-dev
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "== installing: ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
