@@ -1,4 +1,14 @@
 // Routes of applications and DataPages (A1-A9): listings, deploy codes and (un)deployment.
+//
+// Emulator decisions where Caspio's v2 behaviour is unknown:
+// - Deployment state shows as an extra "Deployed" boolean in DataPageInfo (v2 has no such member;
+//   v3 names the state "Deployed" in its deployment request). PUT/DELETE set it and stamp the
+//   DataPage's DateModified; the app's own DateModified is left alone.
+// - The `method` value is checked before the app and DataPage are looked up (a missing or unknown
+//   method is 400 even for unknown keys). SEO methods P, A, X work only on report DataPages
+//   (see qualifies_for_seo); others get 400 IncorrectQueryParameter.
+// - Deploy codes point at https://<the Host the request was sent to>/dp/<AppKey>, as Caspio serves
+//   DataPages from the account's own host.
 #include <memory>
 #include <string>
 

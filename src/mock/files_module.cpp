@@ -1,4 +1,13 @@
 // Routes of the Files area (F1-F8): listings, downloads, uploads, overwrites, deletes, fileInfo.
+//
+// Emulator decisions where Caspio's v2 behaviour is unknown:
+// - filePath is matched case-sensitively, folder by folder; the leading '/' may be left out.
+// - POST storing nothing → 409 FileAlreadyExists; a request without a file part → 400
+//   IncorrectBodyParameter; PUT with more than one file → 400.
+// - Unknown file or folder on reads → 404 ObjectNotFound; deleting an unknown file → 404
+//   FileNotFound (the code Caspio v3 answers for an already-deleted file).
+// - DELETE of the collection (/files?externalKey=) → 405, as observed on v3.
+// - The fileInfo routes (v3-documented, unconfirmed in v2) answer {"Result": FileItem}.
 #include <memory>
 #include <string>
 
