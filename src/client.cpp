@@ -45,7 +45,12 @@ Outcome ClientState::execute(HttpRequest request) const {
   std::string token = tokens_->token();
   request.headers.emplace_back("Authorization", "Bearer " + token);
   Outcome outcome = send_with_retry(*transport_, request, options_.retry);
-  if (outcome.response.status == 401 && tokens_->renew_after_unauthorized(token)) {
+  // 401, or the 400 IncorrectQueryParameter Caspio sometimes answers for a stale token: renew
+  // once (when the provider can) and repeat once.
+  const bool stale = outcome.response.status == 401 ||
+                     (outcome.response.status == 400 &&
+                      parse_error_body(outcome.response.body).code == "IncorrectQueryParameter");
+  if (stale && tokens_->renew_after_unauthorized(token)) {
     token = tokens_->token();
     request.headers[auth_index].second = "Bearer " + token;
     const int earlier = outcome.attempts;

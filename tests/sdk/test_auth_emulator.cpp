@@ -232,3 +232,33 @@ TEST(AuthEmulator, ManyThreadsShareOneClientAndOneToken) {
   EXPECT_EQ(emu.server().tokens_issued(), 1u);
   EXPECT_EQ(emu.requests().size(), 100u);
 }
+
+TEST(AuthEmulator, StaleToken400QuirkIsRenewedAndRepeatedOnce) {
+  Emulator emu(caspio_test::empty_fixture());
+  const auto client = emu.client();
+  probe(client);
+  emu.server().set_stale_token_400(true);
+  emu.server().expire_tokens();
+  emu.server().clear_journal();
+  probe(client);  // 400 for the stale token, renewal, then the real answer (404)
+  const auto all = emu.server().journal();
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[0].status, 400);
+  EXPECT_EQ(all[1].path, "/oauth/token");
+  EXPECT_EQ(all[2].status, 404);
+}
+
+TEST(AuthEmulator, GenuineIncorrectQueryParameterStillFailsAfterOneRepeat) {
+  Emulator emu(caspio_test::empty_fixture());
+  const auto client = emu.client();
+  probe(client);
+  caspio::mock::Fault bad;
+  bad.kind = FaultKind::status;
+  bad.status = 400;
+  bad.path_prefix = "/rest/v2/";
+  bad.count = 5;
+  emu.server().inject(bad);
+  emu.server().clear_journal();
+  EXPECT_THROW(client.tables().listing(), caspio::ApiError);
+  EXPECT_EQ(emu.requests().size(), 2u);  // the request and its single repeat
+}
