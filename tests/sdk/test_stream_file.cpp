@@ -161,3 +161,31 @@ TEST(StreamFileEmulator, WritesEveryRowAndLeavesNothingWhenPage2Fails) {
   EXPECT_FALSE(fs::exists(broken));
   EXPECT_EQ(dir.entries(), 1u);  // only the complete physicians.json
 }
+
+TEST(StreamFileEmulator, ConnectionDroppedMidPage2OnTheWireLeavesNoFile) {
+  caspio::mock::ServerOptions server_options;
+  server_options.rows = 1200;
+  caspio_test::Emulator emu(server_options);
+  TempDir dir;
+  const auto client = emu.client();
+
+  // Every try of page 2 (the first and all retries) is cut off half-way through its body.
+  caspio::mock::Fault drop;
+  drop.kind = caspio::mock::FaultKind::drop;
+  drop.method = "GET";
+  drop.query_contains = "q.pageNumber=2";
+  drop.count = 100;
+  emu.server().inject(drop);
+
+  const auto broken = dir.path() / "broken.json";
+  EXPECT_THROW(client.tables().get_records_stream_to_file("Demo_Physicians", {}, broken.string()),
+               caspio::TransportError);
+  EXPECT_FALSE(fs::exists(broken));
+  EXPECT_EQ(dir.entries(), 0u);
+
+  int page2_tries = 0;
+  for (const auto& e : emu.requests("/rest/v2/tables/Demo_Physicians/records")) {
+    if (e.param("q.pageNumber").value_or("") == "2") ++page2_tries;
+  }
+  EXPECT_EQ(page2_tries, emu.options().retry.max_attempts);  // retried, then gave up
+}
