@@ -17,11 +17,13 @@ void FaultPlan::clear() {
   faults_.clear();
 }
 
-std::optional<Fault> FaultPlan::take(const std::string& method, const std::string& raw_path) {
+std::optional<Fault> FaultPlan::take(const std::string& method, const std::string& raw_path,
+                                     const std::string& raw_query) {
   std::lock_guard<std::mutex> lock(mutex_);
   for (auto it = faults_.begin(); it != faults_.end(); ++it) {
     if (!it->method.empty() && it->method != method) continue;
     if (raw_path.compare(0, it->path_prefix.size(), it->path_prefix) != 0) continue;
+    if (raw_query.find(it->query_contains) == std::string::npos) continue;
     Fault hit = *it;
     if (--it->count <= 0) faults_.erase(it);
     return hit;
@@ -49,6 +51,7 @@ Fault fault_from_json(const nlohmann::json& j) {
   }
   f.method = j.value("method", "");
   f.path_prefix = j.value("path_prefix", "");
+  f.query_contains = j.value("query_contains", "");
   f.count = j.value("count", 1);
   f.status = j.value("status", 500);
   if (j.contains("retry_after")) f.retry_after = j.at("retry_after").get<int>();

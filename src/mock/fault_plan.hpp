@@ -23,7 +23,8 @@ class FaultPlan {
   /// Drops every pending fault.
   void clear();
   /// The first pending fault matching this request, with its count used up by one.
-  std::optional<Fault> take(const std::string& method, const std::string& raw_path);
+  std::optional<Fault> take(const std::string& method, const std::string& raw_path,
+                            const std::string& raw_query);
 
  private:
   std::mutex mutex_;

@@ -122,7 +122,9 @@ void Server::Impl::send_error(detail::Call& call, int status, const std::string&
 void Server::Impl::serve(detail::Call& call, const std::string& raw_path,
                          std::optional<Fault>& after) {
   const auto& req = call.req;
-  if (auto fault = faults.take(req.method, raw_path)) {
+  const auto qmark = req.target.find('?');
+  const std::string raw_query = qmark == std::string::npos ? "" : req.target.substr(qmark + 1);
+  if (auto fault = faults.take(req.method, raw_path, raw_query)) {
     switch (fault->kind) {
       case FaultKind::delay:
         std::this_thread::sleep_for(fault->delay);

@@ -430,3 +430,16 @@ TEST(CoreQuirks, StaleTokenQuirkAnswers400ForExpiredTokensOnly) {
   EXPECT_EQ(mock.get("/rest/v2/tables")->status, 401);
 }
 }  // namespace
+
+namespace {
+TEST(CoreFaults, QueryContainsTargetsOneLaterPage) {
+  MockHttp mock(empty_options());
+  Fault f;
+  f.status = 500;
+  f.query_contains = "q.pageNumber=2";
+  mock.server().inject(f);
+  EXPECT_EQ(mock.get("/rest/v2/tables?q.pageNumber=1")->status, 200);
+  EXPECT_EQ(mock.get("/rest/v2/tables?q.pageNumber=2")->status, 500);
+  EXPECT_EQ(mock.get("/rest/v2/tables?q.pageNumber=2")->status, 200);
+}
+}  // namespace

@@ -79,13 +79,16 @@ enum class FaultKind {
   rate_limit_400,  ///< Caspio's throttle: 400 with `[{"message":…,"name":"api-calls-rate"}]`.
 };
 
-/// A fault applied to the next `count` requests that match `method` and `path_prefix`.
+/// A fault applied to the next `count` requests that match `method`, `path_prefix` and
+/// `query_contains`.
 struct Fault {
   FaultKind kind = FaultKind::status;
   std::string method;       ///< "" matches any method.
   std::string path_prefix;  ///< Raw path prefix, e.g. "/rest/v2/tables"; "" matches any path.
-  int count = 1;            ///< How many matching requests it applies to.
-  int status = 500;         ///< For FaultKind::status.
+  /// Text the raw query string must contain, e.g. "q.pageNumber=2"; "" matches any query.
+  std::string query_contains;
+  int count = 1;                       ///< How many matching requests it applies to.
+  int status = 500;                    ///< For FaultKind::status.
   std::optional<int> retry_after;      ///< Seconds for a `Retry-After` header.
   std::chrono::milliseconds delay{0};  ///< For FaultKind::delay.
 };
@@ -95,7 +98,8 @@ struct Fault {
 ///
 /// Reserved control endpoints (not journaled), under `/__mock`:
 /// - `GET /__mock/journal`, `DELETE /__mock/journal`
-/// - `POST /__mock/faults` (JSON: kind, method, path_prefix, count, status, retry_after, delay_ms),
+/// - `POST /__mock/faults` (JSON: kind, method, path_prefix, query_contains, count, status,
+/// retry_after, delay_ms),
 ///   `DELETE /__mock/faults`
 /// - `POST /__mock/tokens/expire`, `GET /__mock/tokens` (`{"issued":N}`)
 /// - `POST /__mock/settings` (JSON: unstable_order, stale_token_400, rate_limit {calls,

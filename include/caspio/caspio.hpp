@@ -1,0 +1,16 @@
+#pragma once
+/// @file
+/// Umbrella header of the Caspio C++ SDK: include this one.
+
+#include "caspio/auth.hpp"            // IWYU pragma: export
+#include "caspio/client.hpp"          // IWYU pragma: export
+#include "caspio/client_options.hpp"  // IWYU pragma: export
+#include "caspio/definitions.hpp"     // IWYU pragma: export
+#include "caspio/error.hpp"           // IWYU pragma: export
+#include "caspio/http_transport.hpp"  // IWYU pragma: export
+#include "caspio/query.hpp"           // IWYU pragma: export
+#include "caspio/record_range.hpp"    // IWYU pragma: export
+#include "caspio/tables.hpp"          // IWYU pragma: export
+#include "caspio/views.hpp"           // IWYU pragma: export
+#include "caspio/where.hpp"           // IWYU pragma: export
+#include "caspio/write_result.hpp"    // IWYU pragma: export

@@ -1,0 +1,53 @@
+#pragma once
+/// @file
+/// caspio::Client, the entry point.
+
+#include <memory>
+#include <string>
+
+#include "caspio/auth.hpp"
+#include "caspio/client_options.hpp"
+#include "caspio/tables.hpp"
+#include "caspio/views.hpp"
+
+namespace caspio {
+
+namespace detail {
+class ClientState;
+}  // namespace detail
+
+/// A connection to one Caspio account. Holds the transport, the retry settings and the token
+/// cache; the facades it returns and its copies share them (copying is cheap).
+///
+/// Made from an access token, it sends that token until Caspio refuses it (then AuthError).
+/// Made from ClientCredentials, it fetches a token on first use, caches it, renews it shortly
+/// before it expires (refresh_token grant first, then client credentials), and after a 401 renews
+/// once and repeats the request once.
+/// @par Thread safety
+/// All methods are const and safe to call from many threads on one instance or on copies.
+class Client {
+ public:
+  /// A client for `https://{account_id}.caspio.com/rest/v2` (or options.base_url) that sends
+  /// `access_token`.
+  /// @throws InvalidArgumentError for an empty account ID (without base_url) or token, or a
+  /// refused base URL (plain HTTP to a non-loopback host, not http/https).
+  /// @throws TransportError when the default transport cannot be created.
+  Client(const std::string& account_id, const std::string& access_token,
+         ClientOptions options = {});
+  /// A client that obtains and renews its own tokens with `credentials`.
+  /// @throws InvalidArgumentError for an empty credential field or a refused URL.
+  /// @throws TransportError when the default transport cannot be created.
+  explicit Client(const ClientCredentials& credentials, ClientOptions options = {});
+
+  /// The Tables facade. Never throws.
+  Tables tables() const noexcept;
+  /// The Views facade. Never throws.
+  Views views() const noexcept;
+  /// The resource base URL in use, e.g. `https://c1abc123.caspio.com/rest/v2`.
+  const std::string& base_url() const noexcept;
+
+ private:
+  std::shared_ptr<const detail::ClientState> state_;
+};
+
+}  // namespace caspio

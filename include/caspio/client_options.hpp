@@ -1,0 +1,43 @@
+#pragma once
+/// @file
+/// Settings of a caspio::Client: endpoint, timeouts, user agent, retries, transport.
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "caspio/http_transport.hpp"
+
+namespace caspio {
+
+/// How failed requests are repeated. Retried: 408, 429, 5xx, Caspio's 400 throttle
+/// (`api-calls-rate`) and connection failures, for idempotent methods (GET, PUT, DELETE) only,
+/// unless `retry_non_idempotent` is set. The delay is full-jitter exponential backoff, or the
+/// server's `Retry-After` when it sends one (capped by `max_backoff`).
+struct RetryOptions {
+  int max_attempts = 4;                            ///< Total tries per request (1 = no retry).
+  std::chrono::milliseconds initial_backoff{250};  ///< Upper bound of the first delay.
+  std::chrono::milliseconds max_backoff{30'000};   ///< Upper bound of any delay.
+  double multiplier = 2.0;                         ///< Growth of the bound per retry.
+  bool retry_non_idempotent = false;               ///< Also retry POST (may duplicate rows).
+  /// Sleeps between attempts; empty uses std::this_thread::sleep_for. Tests inject a recorder.
+  std::function<void(std::chrono::milliseconds)> sleep;
+};
+
+/// Everything configurable about a client. All fields have working defaults.
+struct ClientOptions {
+  /// Resource base URL, e.g. `https://c1abc123.caspio.com/rest/v2` or the emulator's
+  /// `http://127.0.0.1:PORT/rest/v2`. Empty: `https://{account_id}.caspio.com/rest/v2`, or for a
+  /// client made from credentials, the token URL's scheme and host followed by `/rest/v2`.
+  std::string base_url;
+  std::chrono::milliseconds connect_timeout{10'000};  ///< Connect timeout of the default transport.
+  std::chrono::milliseconds request_timeout{
+      60'000};                                  ///< Per-attempt timeout of the default transport.
+  std::string user_agent = "caspio-cpp/0.1.0";  ///< `User-Agent` sent on every request.
+  RetryOptions retry;                           ///< Retry settings.
+  /// Transport to use; null makes the default libcurl transport from the timeouts above.
+  std::shared_ptr<HttpTransport> transport;
+};
+
+}  // namespace caspio

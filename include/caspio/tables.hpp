@@ -1,0 +1,125 @@
+#pragma once
+/// @file
+/// The Tables facade: table design, fields, password fields and records.
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "caspio/definitions.hpp"
+#include "caspio/query.hpp"
+#include "caspio/record_range.hpp"
+#include "caspio/where.hpp"
+#include "caspio/write_result.hpp"
+
+namespace caspio {
+
+namespace detail {
+class ClientState;
+}  // namespace detail
+
+/// Tables of the account (`/v2/tables`). Get one from Client::tables(); it is a cheap handle that
+/// shares the client's transport and token cache.
+///
+/// Every method validates its arguments first and throws InvalidArgumentError without sending
+/// anything when one is refused (empty name, out-of-range query, empty WHERE on a bulk write, URI
+/// longer than 2047 characters). Otherwise it throws what the request produced: AuthError,
+/// NotFoundError, ConflictError, RateLimitError, ApiError for error statuses; TransportError or
+/// TimeoutError when no answer arrives.
+/// @par Thread safety
+/// All methods are const and safe to call from many threads on one instance.
+class Tables {
+ public:
+  /// Names of all tables (`GET /v2/tables`). @throws caspio::Error as the class says.
+  std::vector<std::string> listing() const;
+  /// Creates a table (`POST /v2/tables`, body `{"Name","Columns"}`).
+  /// @throws InvalidArgumentError for an empty name, no columns, or a column without Name/Type.
+  /// @throws caspio::Error as the class says.
+  void create(const std::string& table, const std::vector<FieldDefinition>& columns) const;
+  /// Name and note of a table (`GET /v2/tables/{t}`). @throws caspio::Error as the class says.
+  ObjectDescription description(const std::string& table) const;
+  /// Field definitions of a table (`GET /v2/tables/{t}/fields`).
+  /// @throws caspio::Error as the class says.
+  std::vector<FieldDefinition> definition(const std::string& table) const;
+  /// Adds a field (`POST /v2/tables/{t}/fields`).
+  /// @throws InvalidArgumentError when the field has no Name or Type.
+  /// @throws caspio::Error as the class says.
+  void add_field(const std::string& table, const FieldDefinition& field) const;
+  /// One field's definition (`GET /v2/tables/{t}/fields/{f}`).
+  /// @throws caspio::Error as the class says.
+  FieldDefinition field_definition(const std::string& table, const std::string& field) const;
+  /// Changes a field (`PUT /v2/tables/{t}/fields/{f}` with `New*` keys).
+  /// @throws InvalidArgumentError when no change is set. @throws caspio::Error as the class says.
+  void update_field_definition(const std::string& table, const std::string& field,
+                               const FieldUpdate& changes) const;
+  /// Changes a field from a JSON object of `New*` keys, as the seed takes it.
+  /// @throws InvalidArgumentError when `changes` is not a non-empty object of known `New*` keys.
+  /// @throws caspio::Error as the class says.
+  void update_field_definition(const std::string& table, const std::string& field,
+                               const nlohmann::json& changes) const;
+  /// Deletes a field (`DELETE /v2/tables/{t}/fields/{f}`).
+  /// @throws caspio::Error as the class says.
+  void delete_field(const std::string& table, const std::string& field) const;
+  /// Names of the PASSWORD fields (`GET /v2/tables/{t}/passwordFields`).
+  /// @throws caspio::Error as the class says.
+  std::vector<std::string> password_fields(const std::string& table) const;
+  /// Sets a password value on matching rows (`PUT …/passwordFields/{f}?q.where=`, body
+  /// `{"Value":…}`). @throws InvalidArgumentError for an empty WHERE (use Where::all()).
+  /// @throws caspio::Error as the class says.
+  WriteResult update_password_field_value(const std::string& table, const std::string& field,
+                                          const std::string& value, const Where& where) const;
+  /// Clears a password value on matching rows (`DELETE …/passwordFields/{f}?q.where=`).
+  /// @throws InvalidArgumentError for an empty WHERE (use Where::all()).
+  /// @throws caspio::Error as the class says.
+  WriteResult delete_password_field_value(const std::string& table, const std::string& field,
+                                          const Where& where) const;
+
+  /// One request (`GET /v2/tables/{t}/records`) with exactly the parameters set in `query`;
+  /// Caspio's defaults apply (100 rows without paging parameters).
+  /// @throws InvalidArgumentError when `query` sets limit together with page_number/page_size.
+  /// @throws caspio::Error as the class says.
+  std::vector<nlohmann::json> get_records_paginated(const std::string& table,
+                                                    const Query& query = {}) const;
+  /// Every matching row, read in pages of 1000 (or query.page_size()) ordered by PK_ID unless
+  /// the query orders. With query.limit() set, a single request of at most that many rows.
+  /// @throws InvalidArgumentError when query.page_number() is set.
+  /// @throws caspio::Error as the class says.
+  std::vector<nlohmann::json> get_records(const std::string& table, const Query& query = {}) const;
+  /// The same rows as get_records, fetched lazily one page at a time while iterating.
+  /// @throws InvalidArgumentError as get_records (at once); fetch errors surface from begin()
+  /// and operator++.
+  RecordRange records(const std::string& table, const Query& query = {}) const;
+  /// Writes every matching row to `path` (PK_ID removed) in `format`, one page in memory at a
+  /// time. The file appears only when complete (temporary file in the same directory, flushed,
+  /// fsync'ed, renamed); on failure nothing is left behind. Returns the number of rows written.
+  /// @throws InvalidArgumentError as get_records, or for an empty path.
+  /// @throws caspio::Error as the class says; std::system_error for file-system failures.
+  std::size_t get_records_stream_to_file(const std::string& table, const Query& query,
+                                         const std::string& path,
+                                         StreamFormat format = StreamFormat::json_array) const;
+  /// Inserts one row (`POST /v2/tables/{t}/records`, with `response=rows` when asked).
+  /// @throws InvalidArgumentError when `values` is not a JSON object or sets PK_ID.
+  /// @throws caspio::Error as the class says.
+  WriteResult create_record(const std::string& table, const nlohmann::json& values,
+                            ReturnRows return_rows = ReturnRows::no) const;
+  /// Updates matching rows (`PUT /v2/tables/{t}/records?q.where=`).
+  /// @throws InvalidArgumentError for an empty WHERE (use Where::all()), or `values` that is not
+  /// a non-empty JSON object or sets PK_ID. @throws caspio::Error as the class says.
+  WriteResult update_records(const std::string& table, const Where& where,
+                             const nlohmann::json& values,
+                             ReturnRows return_rows = ReturnRows::no) const;
+  /// Deletes matching rows (`DELETE /v2/tables/{t}/records?q.where=`).
+  /// @throws InvalidArgumentError for an empty WHERE (use Where::all()).
+  /// @throws caspio::Error as the class says.
+  WriteResult delete_records(const std::string& table, const Where& where) const;
+
+ private:
+  friend class Client;
+  explicit Tables(std::shared_ptr<const detail::ClientState> state) : state_(std::move(state)) {}
+  std::shared_ptr<const detail::ClientState> state_;
+};
+
+}  // namespace caspio

@@ -1,0 +1,81 @@
+#pragma once
+/// @file
+/// The Views facade: view descriptions and records.
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "caspio/definitions.hpp"
+#include "caspio/query.hpp"
+#include "caspio/record_range.hpp"
+#include "caspio/where.hpp"
+#include "caspio/write_result.hpp"
+
+namespace caspio {
+
+namespace detail {
+class ClientState;
+}  // namespace detail
+
+/// Views of the account (`/v2/views`). Get one from Client::views(); it is a cheap handle that
+/// shares the client's transport and token cache. Writes through a view change its underlying
+/// table (Caspio allows them only on single-table or editable views).
+///
+/// Every method validates its arguments first and throws InvalidArgumentError without sending
+/// anything when one is refused. Otherwise it throws what the request produced: AuthError,
+/// NotFoundError, ConflictError, RateLimitError, ApiError for error statuses; TransportError or
+/// TimeoutError when no answer arrives.
+/// @par Thread safety
+/// All methods are const and safe to call from many threads on one instance.
+class Views {
+ public:
+  /// Names of all views (`GET /v2/views`). @throws caspio::Error as the class says.
+  std::vector<std::string> listing() const;
+  /// Name and note of a view (`GET /v2/views/{v}`). @throws caspio::Error as the class says.
+  ObjectDescription description(const std::string& view) const;
+  /// One request (`GET /v2/views/{v}/records`) with exactly the parameters set in `query`.
+  /// @throws InvalidArgumentError when `query` sets limit together with paging parameters.
+  /// @throws caspio::Error as the class says.
+  std::vector<nlohmann::json> get_records_paginated(const std::string& view,
+                                                    const Query& query = {}) const;
+  /// Every matching row, read in pages of 1000 ordered by PK_ID unless the query orders.
+  /// @throws InvalidArgumentError when query.page_number() is set.
+  /// @throws caspio::Error as the class says.
+  std::vector<nlohmann::json> get_records(const std::string& view, const Query& query = {}) const;
+  /// The same rows as get_records, fetched lazily one page at a time while iterating.
+  /// @throws InvalidArgumentError as get_records (at once); fetch errors surface while iterating.
+  RecordRange records(const std::string& view, const Query& query = {}) const;
+  /// Writes every matching row to `path` (PK_ID removed) in `format`; the file appears only when
+  /// complete. Returns the number of rows written.
+  /// @throws InvalidArgumentError as get_records, or for an empty path.
+  /// @throws caspio::Error as the class says; std::system_error for file-system failures.
+  std::size_t get_records_stream_to_file(const std::string& view, const Query& query,
+                                         const std::string& path,
+                                         StreamFormat format = StreamFormat::json_array) const;
+  /// Inserts one row through the view (`POST /v2/views/{v}/records`).
+  /// @throws InvalidArgumentError when `values` is not a JSON object or sets PK_ID.
+  /// @throws caspio::Error as the class says.
+  WriteResult create_record(const std::string& view, const nlohmann::json& values,
+                            ReturnRows return_rows = ReturnRows::no) const;
+  /// Updates matching rows (`PUT /v2/views/{v}/records?q.where=`).
+  /// @throws InvalidArgumentError for an empty WHERE (use Where::all()) or bad `values`.
+  /// @throws caspio::Error as the class says.
+  WriteResult update_records(const std::string& view, const Where& where,
+                             const nlohmann::json& values,
+                             ReturnRows return_rows = ReturnRows::no) const;
+  /// Deletes matching rows (`DELETE /v2/views/{v}/records?q.where=`).
+  /// @throws InvalidArgumentError for an empty WHERE (use Where::all()).
+  /// @throws caspio::Error as the class says.
+  WriteResult delete_records(const std::string& view, const Where& where) const;
+
+ private:
+  friend class Client;
+  explicit Views(std::shared_ptr<const detail::ClientState> state) : state_(std::move(state)) {}
+  std::shared_ptr<const detail::ClientState> state_;
+};
+
+}  // namespace caspio
