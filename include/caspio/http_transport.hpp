@@ -61,7 +61,7 @@ class HttpBodySink {
  public:
   virtual ~HttpBodySink() = default;
   /// Called once per attempt that got a 2xx status, before its first byte (also for an empty
-  /// body); drops whatever an earlier attempt wrote.
+  /// body). A later call means the transfer starts over: the sink drops what it got before.
   virtual void begin(int status, const HttpHeaders& headers) = 0;
   /// The next bytes of the body. @throws std::exception to abort the transfer.
   virtual void write(const char* data, std::size_t size) = 0;
