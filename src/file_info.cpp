@@ -61,6 +61,12 @@ void to_json(nlohmann::json& j, const UploadResult& r) {
   j = nlohmann::json{{"status", r.status}, {"uploaded", r.uploaded}, {"skipped", r.skipped}};
 }
 
+void from_json(const nlohmann::json& j, UploadResult& r) {
+  read_field(j, "status", r.status);
+  read_field(j, "uploaded", r.uploaded);
+  read_field(j, "skipped", r.skipped);
+}
+
 void to_json(nlohmann::json& j, const OverwriteResult& r) {
   j = nlohmann::json{{"status", r.status},
                      {"created", r.created},
@@ -68,8 +74,21 @@ void to_json(nlohmann::json& j, const OverwriteResult& r) {
                      {"ExternalKey", r.file.external_key}};
 }
 
+void from_json(const nlohmann::json& j, OverwriteResult& r) {
+  read_field(j, "status", r.status);
+  read_field(j, "created", r.created);
+  read_field(j, "Name", r.file.name);
+  read_field(j, "ExternalKey", r.file.external_key);
+}
+
 void to_json(nlohmann::json& j, const DownloadResult& r) {
   j = nlohmann::json{{"path", r.path}, {"bytes", r.bytes}, {"content_type", r.content_type}};
+}
+
+void from_json(const nlohmann::json& j, DownloadResult& r) {
+  read_field(j, "path", r.path);
+  read_field(j, "bytes", r.bytes);
+  read_field(j, "content_type", r.content_type);
 }
 
 }  // namespace caspio

@@ -61,9 +61,15 @@ void to_json(nlohmann::json& j, const UploadedFile& f);
 void from_json(const nlohmann::json& j, UploadedFile& f);
 /// `{"status","uploaded":[…],"skipped":[…]}`.
 void to_json(nlohmann::json& j, const UploadResult& r);
+/// Reads what to_json(UploadResult) writes. @throws nlohmann::json::exception on wrong types.
+void from_json(const nlohmann::json& j, UploadResult& r);
 /// `{"status","created","Name","ExternalKey"}`.
 void to_json(nlohmann::json& j, const OverwriteResult& r);
+/// Reads what to_json(OverwriteResult) writes. @throws nlohmann::json::exception on wrong types.
+void from_json(const nlohmann::json& j, OverwriteResult& r);
 /// `{"path","bytes","content_type"}`.
 void to_json(nlohmann::json& j, const DownloadResult& r);
+/// Reads what to_json(DownloadResult) writes. @throws nlohmann::json::exception on wrong types.
+void from_json(const nlohmann::json& j, DownloadResult& r);
 
 }  // namespace caspio
