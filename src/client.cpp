@@ -71,6 +71,14 @@ HttpResponse ClientState::call(HttpMethod method, const std::string& url) const 
   return std::move(outcome.response);
 }
 
+HttpResponse ClientState::call(HttpRequest request) const {
+  Outcome outcome = execute(request);
+  if (outcome.response.status < 200 || outcome.response.status > 299) {
+    throw_http_error(request, outcome.response, outcome.attempts);
+  }
+  return std::move(outcome.response);
+}
+
 HttpResponse ClientState::call_json(HttpMethod method, const std::string& url,
                                     const std::string& body) const {
   HttpRequest request;
@@ -116,6 +124,18 @@ Client::Client(const ClientCredentials& credentials, ClientOptions options) {
                                                        std::move(transport), std::move(tokens));
 }
 
+Apps Client::apps() const noexcept {
+  return Apps(state_);
+}
+Files Client::files() const noexcept {
+  return Files(state_);
+}
+Tasks Client::tasks() const noexcept {
+  return Tasks(state_);
+}
+Utils Client::utils() const noexcept {
+  return Utils(state_);
+}
 Tables Client::tables() const noexcept {
   return Tables(state_);
 }

@@ -3,9 +3,12 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <cstdio>
 #include <cstring>
+#include <exception>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <vector>
 
 #include "caspio/error.hpp"
@@ -35,9 +38,65 @@ void global_init_once() {
   }
 }
 
+// Where the body of the answer goes: HttpResponse::body, or the request's sink for a 2xx answer.
+struct BodyTarget {
+  CURL* handle = nullptr;
+  HttpResponse* response = nullptr;
+  HttpBodySink* sink = nullptr;
+  bool decided = false;
+  bool to_sink = false;
+  std::string error;  // what a throwing sink said
+
+  // Decides on the first byte (the status and headers are complete by then).
+  void decide() {
+    if (decided) return;
+    decided = true;
+    long status = 0;
+    curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &status);
+    to_sink = sink != nullptr && status >= 200 && status <= 299;
+    if (to_sink) sink->begin(static_cast<int>(status), response->headers);
+  }
+};
+
 size_t on_body(char* data, size_t size, size_t count, void* user) {
-  static_cast<std::string*>(user)->append(data, size * count);
+  auto* target = static_cast<BodyTarget*>(user);
+  try {
+    target->decide();
+    if (target->to_sink) {
+      target->sink->write(data, size * count);
+    } else {
+      target->response->body.append(data, size * count);
+    }
+  } catch (const std::exception& e) {
+    target->error = e.what();
+    return 0;  // aborts the transfer
+  }
   return size * count;
+}
+
+// A streamed request body: one reader per attempt, reopened when libcurl rewinds.
+struct UploadState {
+  const HttpBodySource* source = nullptr;
+  std::unique_ptr<HttpBodyReader> reader;
+  std::string error;
+};
+
+size_t on_read(char* buffer, size_t size, size_t count, void* user) {
+  auto* state = static_cast<UploadState*>(user);
+  try {
+    if (!state->reader) state->reader = state->source->open();
+    return state->reader->read(buffer, size * count);
+  } catch (const std::exception& e) {
+    state->error = e.what();
+    return CURL_READFUNC_ABORT;
+  }
+}
+
+int on_seek(void* user, curl_off_t offset, int origin) {
+  auto* state = static_cast<UploadState*>(user);
+  if (offset != 0 || origin != SEEK_SET) return CURL_SEEKFUNC_CANTSEEK;
+  state->reader.reset();  // the next read opens a fresh reader from the first byte
+  return CURL_SEEKFUNC_OK;
 }
 
 size_t on_header(char* data, size_t size, size_t count, void* user) {
@@ -118,12 +177,17 @@ class CurlTransport final : public HttpTransport {
     curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
     curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
     curl_easy_setopt(h, CURLOPT_HTTPHEADER, list);
+    BodyTarget target;
+    target.handle = h;
+    target.response = &response;
+    target.sink = request.body_sink.get();
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &on_body);
-    curl_easy_setopt(h, CURLOPT_WRITEDATA, &response.body);
+    curl_easy_setopt(h, CURLOPT_WRITEDATA, &target);
     curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, &on_header);
     curl_easy_setopt(h, CURLOPT_HEADERDATA, &response.headers);
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error_buffer);
 
+    UploadState upload;
     switch (request.method) {
       case HttpMethod::get:
         curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
@@ -131,9 +195,20 @@ class CurlTransport final : public HttpTransport {
       case HttpMethod::post:
       case HttpMethod::put:
         curl_easy_setopt(h, CURLOPT_POST, 1L);
-        curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE,
-                         static_cast<curl_off_t>(request.body.size()));
-        curl_easy_setopt(h, CURLOPT_POSTFIELDS, request.body.data());
+        if (request.body_source) {
+          // Content-Length from the known size, never chunked; libcurl pulls the bytes.
+          upload.source = request.body_source.get();
+          curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE,
+                           static_cast<curl_off_t>(request.body_source->size()));
+          curl_easy_setopt(h, CURLOPT_READFUNCTION, &on_read);
+          curl_easy_setopt(h, CURLOPT_READDATA, &upload);
+          curl_easy_setopt(h, CURLOPT_SEEKFUNCTION, &on_seek);
+          curl_easy_setopt(h, CURLOPT_SEEKDATA, &upload);
+        } else {
+          curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE,
+                           static_cast<curl_off_t>(request.body.size()));
+          curl_easy_setopt(h, CURLOPT_POSTFIELDS, request.body.data());
+        }
         if (request.method == HttpMethod::put) curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, "PUT");
         break;
       case HttpMethod::delete_:
@@ -147,11 +222,16 @@ class CurlTransport final : public HttpTransport {
       std::string message =
           fmt::format("curl error {}: {}", static_cast<int>(code), curl_easy_strerror(code));
       if (error_buffer[0] != '\0') message += fmt::format(" ({})", error_buffer);
+      if (!upload.error.empty()) message += fmt::format("; request body: {}", upload.error);
+      if (!target.error.empty()) message += fmt::format("; response body: {}", target.error);
       throw_transport(request, message, code == CURLE_OPERATION_TIMEDOUT);
     }
     long status = 0;
     curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
     response.status = static_cast<int>(status);
+    if (!target.decided && target.sink != nullptr && status >= 200 && status <= 299) {
+      target.sink->begin(response.status, response.headers);  // empty 2xx body
+    }
     return response;
   }
 

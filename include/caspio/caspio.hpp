@@ -2,15 +2,23 @@
 /// @file
 /// Umbrella header of the Caspio C++ SDK: include this one.
 
+#include "caspio/app_info.hpp"        // IWYU pragma: export
+#include "caspio/apps.hpp"            // IWYU pragma: export
 #include "caspio/auth.hpp"            // IWYU pragma: export
 #include "caspio/client.hpp"          // IWYU pragma: export
 #include "caspio/client_options.hpp"  // IWYU pragma: export
 #include "caspio/definitions.hpp"     // IWYU pragma: export
 #include "caspio/error.hpp"           // IWYU pragma: export
+#include "caspio/file_info.hpp"       // IWYU pragma: export
+#include "caspio/file_transfer.hpp"   // IWYU pragma: export
+#include "caspio/files.hpp"           // IWYU pragma: export
 #include "caspio/http_transport.hpp"  // IWYU pragma: export
 #include "caspio/query.hpp"           // IWYU pragma: export
 #include "caspio/record_range.hpp"    // IWYU pragma: export
 #include "caspio/tables.hpp"          // IWYU pragma: export
+#include "caspio/task_info.hpp"       // IWYU pragma: export
+#include "caspio/tasks.hpp"           // IWYU pragma: export
+#include "caspio/utils.hpp"           // IWYU pragma: export
 #include "caspio/views.hpp"           // IWYU pragma: export
 #include "caspio/where.hpp"           // IWYU pragma: export
 #include "caspio/write_result.hpp"    // IWYU pragma: export

@@ -5,9 +5,13 @@
 #include <memory>
 #include <string>
 
+#include "caspio/apps.hpp"
 #include "caspio/auth.hpp"
 #include "caspio/client_options.hpp"
+#include "caspio/files.hpp"
 #include "caspio/tables.hpp"
+#include "caspio/tasks.hpp"
+#include "caspio/utils.hpp"
 #include "caspio/views.hpp"
 
 namespace caspio {
@@ -39,10 +43,18 @@ class Client {
   /// @throws TransportError when the default transport cannot be created.
   explicit Client(const ClientCredentials& credentials, ClientOptions options = {});
 
+  /// The Apps facade (applications and DataPages). Never throws.
+  Apps apps() const noexcept;
   /// The Tables facade. Never throws.
   Tables tables() const noexcept;
   /// The Views facade. Never throws.
   Views views() const noexcept;
+  /// The Files facade (the Files area). Never throws.
+  Files files() const noexcept;
+  /// The Tasks facade (scheduled import/export tasks). Never throws.
+  Tasks tasks() const noexcept;
+  /// The Utils facade (copy_record). Never throws.
+  Utils utils() const noexcept;
   /// The resource base URL in use, e.g. `https://c1abc123.caspio.com/rest/v2`.
   const std::string& base_url() const noexcept;
 

@@ -3,6 +3,8 @@
 /// The HTTP transport seam: one interface with one `send` method, and the default libcurl one.
 
 #include <chrono>
+#include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <utility>
@@ -24,12 +26,60 @@ const char* to_string(HttpMethod method) noexcept;
 /// Header fields in order; names compare case-insensitively.
 using HttpHeaders = std::vector<std::pair<std::string, std::string>>;
 
+/// One pass over a streamed request body, from its first byte.
+/// @par Thread safety
+/// Used by one thread at a time (the one sending the request).
+class HttpBodyReader {
+ public:
+  virtual ~HttpBodyReader() = default;
+  /// Copies up to `capacity` next bytes into `buffer` and returns how many; 0 only at the end.
+  /// @throws std::exception when the bytes cannot be read (the transport then fails the request
+  /// with TransportError).
+  virtual std::size_t read(char* buffer, std::size_t capacity) = 0;
+};
+
+/// A request body produced piece by piece (e.g. a file on disk), so that it never has to sit in
+/// memory whole. Its length is known in advance: transports send it with `Content-Length`, never
+/// chunked. It can be read any number of times (once per attempt, for retries).
+/// @par Thread safety
+/// open() and size() are const and may be called from any thread; each reader is independent.
+class HttpBodySource {
+ public:
+  virtual ~HttpBodySource() = default;
+  /// Exact number of bytes every reader yields.
+  virtual std::uint64_t size() const = 0;
+  /// A new reader positioned at the first byte.
+  /// @throws std::exception when the source cannot be opened.
+  virtual std::unique_ptr<HttpBodyReader> open() const = 0;
+};
+
+/// Receives the body of a successful (2xx) answer as it arrives, instead of HttpResponse::body
+/// (error answers still land in HttpResponse::body).
+/// @par Thread safety
+/// Called by the thread running the request only.
+class HttpBodySink {
+ public:
+  virtual ~HttpBodySink() = default;
+  /// Called once per attempt that got a 2xx status, before its first byte (also for an empty
+  /// body). A later call means the transfer starts over: the sink drops what it got before.
+  virtual void begin(int status, const HttpHeaders& headers) = 0;
+  /// The next bytes of the body. @throws std::exception to abort the transfer.
+  virtual void write(const char* data, std::size_t size) = 0;
+};
+
 /// One request, ready for the wire: `url` is complete and already percent-encoded.
 struct HttpRequest {
   HttpMethod method = HttpMethod::get;  ///< Method.
   std::string url;                      ///< Absolute URL (scheme, host, path, query).
   HttpHeaders headers;                  ///< Headers to send (the transport may add its own).
   std::string body;                     ///< Body bytes; sent for POST and PUT (even when empty).
+  /// When set (POST and PUT), the body is read from here instead of `body`, with
+  /// `Content-Length: body_source->size()`; opened afresh for every attempt.
+  std::shared_ptr<const HttpBodySource> body_source = nullptr;
+  /// When set, a 2xx answer's body goes to this sink and HttpResponse::body stays empty. A
+  /// transport that does not support sinks may ignore it and fill HttpResponse::body instead; the
+  /// SDK then forwards that body to the sink itself.
+  std::shared_ptr<HttpBodySink> body_sink = nullptr;
 };
 
 /// One answer. An HTTP error status is a value here, never an exception.

@@ -34,6 +34,9 @@ class ClientState {
 
   /// execute() then throws the typed error for a non-2xx answer.
   HttpResponse call(HttpMethod method, const std::string& url) const;
+  /// execute() of a prepared request (e.g. with a streamed body or a body sink), then throws the
+  /// typed error for a non-2xx answer.
+  HttpResponse call(HttpRequest request) const;
   /// As call(method, url) with a JSON body (`Content-Type: application/json`).
   HttpResponse call_json(HttpMethod method, const std::string& url, const std::string& body) const;
 

@@ -1,0 +1,30 @@
+#pragma once
+// Turning a name into a key: case-insensitive matching and "did you mean" lists.
+
+#include <string>
+#include <vector>
+
+namespace caspio {
+namespace detail {
+
+/// ASCII lower case.
+std::string ascii_lower(std::string text);
+
+/// True when `a` and `b` are equal ignoring ASCII case.
+bool iequals(const std::string& a, const std::string& b);
+
+/// Up to `max` of `candidates` that look like `wanted` (same first letter, containment or a small
+/// edit distance, all ignoring case), closest first.
+std::vector<std::string> near_names(const std::string& wanted,
+                                    const std::vector<std::string>& candidates,
+                                    std::size_t max = 5);
+
+/// Throws NotFoundError (nothing further sent; http_status 0, code "NameNotFound") saying that
+/// `what` `wanted` does not exist `where`, listing the near names or, when none is near, the
+/// first few names there are.
+[[noreturn]] void throw_name_not_found(const std::string& what, const std::string& wanted,
+                                       const std::vector<std::string>& candidates,
+                                       const std::string& where = "");
+
+}  // namespace detail
+}  // namespace caspio
