@@ -5,6 +5,8 @@
 // Environment: CASPIO_REST_URL, CASPIO_TOKEN_URL, CASPIO_CLIENT_ID, CASPIO_CLIENT_SECRET.
 #include <caspio/caspio.hpp>
 
+#include "example_env.hpp"
+
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
@@ -13,29 +15,10 @@
 
 namespace {
 
-std::string env(const char* name) {
-  const char* value = std::getenv(name);
-  if (value == nullptr || *value == '\0') throw std::runtime_error(std::string("set ") + name);
-  return value;
-}
-
-caspio::Client connect() {
-  caspio::ClientOptions options;
-  options.base_url = env("CASPIO_REST_URL");
-  return caspio::Client{
-      caspio::ClientCredentials{env("CASPIO_CLIENT_ID"), env("CASPIO_CLIENT_SECRET"),
-                                env("CASPIO_TOKEN_URL")},
-      options};
-}
-
 // Unique per run, so the example succeeds whatever ran before it against the same server.
 std::string unique_suffix() {
   return std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
 }
-
-}  // namespace
-
-namespace {
 
 std::string write_local(const std::string& name, const std::string& content) {
   std::ofstream out(name, std::ios::binary);
@@ -48,7 +31,7 @@ std::string write_local(const std::string& name, const std::string& content) {
 
 int main() {
   try {
-    const caspio::Client caspio = connect();
+    const caspio::Client caspio = example::connect();
     const caspio::Files files = caspio.files();
     const std::string folder = "/Demo_Sandbox/Demo_Subfolder_One";
     const std::string tag = unique_suffix();

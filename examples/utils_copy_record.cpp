@@ -3,27 +3,14 @@
 // Environment: CASPIO_REST_URL, CASPIO_TOKEN_URL, CASPIO_CLIENT_ID, CASPIO_CLIENT_SECRET.
 #include <caspio/caspio.hpp>
 
+#include "example_env.hpp"
+
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <string>
 
 namespace {
-
-std::string env(const char* name) {
-  const char* value = std::getenv(name);
-  if (value == nullptr || *value == '\0') throw std::runtime_error(std::string("set ") + name);
-  return value;
-}
-
-caspio::Client connect() {
-  caspio::ClientOptions options;
-  options.base_url = env("CASPIO_REST_URL");
-  return caspio::Client{
-      caspio::ClientCredentials{env("CASPIO_CLIENT_ID"), env("CASPIO_CLIENT_SECRET"),
-                                env("CASPIO_TOKEN_URL")},
-      options};
-}
 
 // Unique per run, so the example succeeds whatever ran before it against the same server.
 std::string unique_suffix() {
@@ -34,7 +21,7 @@ std::string unique_suffix() {
 
 int main() {
   try {
-    const caspio::Client caspio = connect();
+    const caspio::Client caspio = example::connect();
     const std::string table = "Demo_Physicians";
     const std::string email = "lelah.copy." + unique_suffix() + "@example.com";
 

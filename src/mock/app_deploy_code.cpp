@@ -1,6 +1,8 @@
 // Deploy codes modelled on what Caspio's deployment dialog offers for each method.
 #include "app_deploy_code.hpp"
 
+#include "error_body.hpp"
+
 #include <array>
 #include <cctype>
 #include <utility>
@@ -15,30 +17,6 @@ std::string normalise(const std::string& value) {
   for (unsigned char c : value) {
     if (c == ' ' || c == '-' || c == '_') continue;
     out += static_cast<char>(std::tolower(c));
-  }
-  return out;
-}
-
-// HTML-escapes a DataPage name for attribute values and link text.
-std::string html_escape(const std::string& in) {
-  std::string out;
-  for (char c : in) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
   }
   return out;
 }
@@ -104,7 +82,7 @@ bool qualifies_for_seo(const std::string& datapage_type) {
 std::string deploy_code(DeployMethod method, const DeployTarget& target) {
   const std::string base = "https://" + target.host;
   const std::string url = base + "/dp/" + target.app_key;
-  const std::string title = html_escape(target.name);
+  const std::string title = markup_escape(target.name);
   switch (method) {
     case DeployMethod::url:
       return url;

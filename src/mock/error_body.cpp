@@ -6,8 +6,7 @@ namespace caspio {
 namespace mock {
 namespace detail {
 
-namespace {
-std::string xml_escape(const std::string& in) {
+std::string markup_escape(const std::string& in) {
   std::string out;
   for (char c : in) {
     switch (c) {
@@ -29,7 +28,6 @@ std::string xml_escape(const std::string& in) {
   }
   return out;
 }
-}  // namespace
 
 bool wants_xml(const std::string& accept) {
   auto xml = accept.find("/xml");
@@ -53,9 +51,9 @@ std::string xml_error(const std::string& code, const std::string& message,
                       const std::string& resource, const std::string& request_id) {
   return "<ErrorResult xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\" "
          "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><Error>" +
-         xml_escape(code) + "</Error><Description>" + xml_escape(message) +
-         "</Description><Resource>" + xml_escape(resource) + "</Resource><RequestId>" +
-         xml_escape(request_id) + "</RequestId></ErrorResult>";
+         markup_escape(code) + "</Error><Description>" + markup_escape(message) +
+         "</Description><Resource>" + markup_escape(resource) + "</Resource><RequestId>" +
+         markup_escape(request_id) + "</RequestId></ErrorResult>";
 }
 
 std::string iis_not_found_page() {

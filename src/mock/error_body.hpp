@@ -7,6 +7,9 @@ namespace caspio {
 namespace mock {
 namespace detail {
 
+/// Escapes `& < > "` for XML and HTML text and attribute values.
+std::string markup_escape(const std::string& in);
+
 /// True when the Accept header asks for XML (application/xml or text/xml) before JSON.
 bool wants_xml(const std::string& accept);
 
