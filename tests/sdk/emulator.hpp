@@ -1,6 +1,8 @@
 #pragma once
 // Test support: an in-process emulator and SDK clients pointed at it.
 
+#include <gtest/gtest.h>
+
 #include <chrono>
 #include <memory>
 #include <mutex>
@@ -43,6 +45,13 @@ class Emulator {
   std::vector<std::chrono::milliseconds> sleeps() {
     std::lock_guard<std::mutex> lock(sleeps_mutex_);
     return sleeps_;
+  }
+
+  /// The only resource request since the journal was last cleared (a test failure otherwise).
+  caspio::mock::JournalEntry only_request() const {
+    const auto sent = requests();
+    EXPECT_EQ(sent.size(), 1u);
+    return sent.empty() ? caspio::mock::JournalEntry{} : sent.back();
   }
 
   /// Journal entries whose raw path starts with `prefix` (default: the REST resources).

@@ -22,12 +22,7 @@ class TablesEmulator : public ::testing::Test {
   caspio::Client client = emu.client();
   caspio::Tables tables = client.tables();
 
-  // The only resource request since the journal was last cleared.
-  caspio::mock::JournalEntry only_request() {
-    const auto sent = emu.requests();
-    EXPECT_EQ(sent.size(), 1u);
-    return sent.empty() ? caspio::mock::JournalEntry{} : sent.back();
-  }
+  caspio::mock::JournalEntry only_request() const { return emu.only_request(); }
   void forget() { emu.server().clear_journal(); }
 
   std::vector<FieldDefinition> things_columns() {

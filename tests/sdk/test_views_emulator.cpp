@@ -21,11 +21,7 @@ class ViewsEmulator : public ::testing::Test {
   caspio::Client client = emu.client();
   caspio::Views views = client.views();
 
-  caspio::mock::JournalEntry only_request() {
-    const auto sent = emu.requests();
-    EXPECT_EQ(sent.size(), 1u);
-    return sent.empty() ? caspio::mock::JournalEntry{} : sent.back();
-  }
+  caspio::mock::JournalEntry only_request() const { return emu.only_request(); }
   void forget() { emu.server().clear_journal(); }
 };
 
