@@ -29,14 +29,5 @@ set(CASPIO_SDK_SOURCES
   "${CMAKE_CURRENT_LIST_DIR}/views.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/where.cpp")
 
-add_library(caspio ${CASPIO_SDK_SOURCES})
-add_library(caspio::caspio ALIAS caspio)
-target_compile_features(caspio PUBLIC cxx_std_17)
-target_include_directories(caspio
-  PUBLIC "$<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/include>" "$<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>"
-  PRIVATE "${CMAKE_CURRENT_LIST_DIR}")
-target_link_libraries(caspio
-  PUBLIC nlohmann_json::nlohmann_json
-  PRIVATE CURL::libcurl fmt::fmt Threads::Threads)
-set_target_properties(caspio PROPERTIES POSITION_INDEPENDENT_CODE ON EXPORT_NAME caspio)
-caspio_set_warnings(caspio)
+include(CaspioLibrary)
+caspio_add_sdk_library(SOURCES ${CASPIO_SDK_SOURCES})
