@@ -114,6 +114,37 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
   return size * count;
 }
 
+// Method and body of `request` on handle `h`; a streamed body is pulled through `upload`.
+void set_method(CURL* h, const HttpRequest& request, UploadState& upload) {
+  switch (request.method) {
+    case HttpMethod::get:
+      curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
+      break;
+    case HttpMethod::post:
+    case HttpMethod::put:
+      curl_easy_setopt(h, CURLOPT_POST, 1L);
+      if (request.body_source) {
+        // Content-Length from the known size, never chunked; libcurl pulls the bytes.
+        upload.source = request.body_source.get();
+        curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE,
+                         static_cast<curl_off_t>(request.body_source->size()));
+        curl_easy_setopt(h, CURLOPT_READFUNCTION, &on_read);
+        curl_easy_setopt(h, CURLOPT_READDATA, &upload);
+        curl_easy_setopt(h, CURLOPT_SEEKFUNCTION, &on_seek);
+        curl_easy_setopt(h, CURLOPT_SEEKDATA, &upload);
+      } else {
+        curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE,
+                         static_cast<curl_off_t>(request.body.size()));
+        curl_easy_setopt(h, CURLOPT_POSTFIELDS, request.body.data());
+      }
+      if (request.method == HttpMethod::put) curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, "PUT");
+      break;
+    case HttpMethod::delete_:
+      curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, "DELETE");
+      break;
+  }
+}
+
 class CurlTransport final : public HttpTransport {
  public:
   explicit CurlTransport(const TransportOptions& options) : options_(options) {
@@ -188,33 +219,7 @@ class CurlTransport final : public HttpTransport {
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error_buffer);
 
     UploadState upload;
-    switch (request.method) {
-      case HttpMethod::get:
-        curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
-        break;
-      case HttpMethod::post:
-      case HttpMethod::put:
-        curl_easy_setopt(h, CURLOPT_POST, 1L);
-        if (request.body_source) {
-          // Content-Length from the known size, never chunked; libcurl pulls the bytes.
-          upload.source = request.body_source.get();
-          curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE,
-                           static_cast<curl_off_t>(request.body_source->size()));
-          curl_easy_setopt(h, CURLOPT_READFUNCTION, &on_read);
-          curl_easy_setopt(h, CURLOPT_READDATA, &upload);
-          curl_easy_setopt(h, CURLOPT_SEEKFUNCTION, &on_seek);
-          curl_easy_setopt(h, CURLOPT_SEEKDATA, &upload);
-        } else {
-          curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE,
-                           static_cast<curl_off_t>(request.body.size()));
-          curl_easy_setopt(h, CURLOPT_POSTFIELDS, request.body.data());
-        }
-        if (request.method == HttpMethod::put) curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, "PUT");
-        break;
-      case HttpMethod::delete_:
-        curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, "DELETE");
-        break;
-    }
+    set_method(h, request, upload);
 
     const CURLcode code = curl_easy_perform(h);
     if (code != CURLE_OK) {
