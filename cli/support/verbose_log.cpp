@@ -1,0 +1,88 @@
+#include "support/verbose_log.hpp"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstdio>
+#include <memory>
+#include <string>
+
+namespace caspio_cli {
+namespace {
+
+struct AttemptLine {
+  std::string method;
+  std::string url;
+  int http_status = 0;
+  std::chrono::microseconds duration{0};
+  int attempt = 0;
+  std::string request_id;
+  std::string error;
+  bool will_retry = false;
+};
+
+void print(const AttemptLine& a) {
+  std::string line = fmt::format("caspio: {} {} -> ", a.method, a.url);
+  line += a.http_status != 0 ? std::to_string(a.http_status) : "no answer";
+  line += fmt::format(" ({:.1f} ms", static_cast<double>(a.duration.count()) / 1000.0);
+  if (a.attempt > 0) line += fmt::format(", attempt {}", a.attempt);
+  if (!a.request_id.empty()) line += ", request id " + a.request_id;
+  if (!a.error.empty()) line += ", " + a.error;
+  if (a.will_retry) line += ", will retry";
+  line += ")\n";
+  std::fputs(line.c_str(), stderr);
+}
+
+}  // namespace
+
+#if __has_include(<caspio/attempt_event.hpp>)
+void attach_verbose_log(caspio::ClientOptions& options) {
+  options.observer = [](const caspio::AttemptEvent& e) {
+    print({e.method, e.url, e.http_status, e.duration, e.attempt, e.request_id, e.error,
+           e.will_retry});
+  };
+}
+#else
+namespace {
+
+// Without the SDK's observer hook: one line per send() of the transport (each attempt).
+class LoggingTransport : public caspio::HttpTransport {
+ public:
+  explicit LoggingTransport(std::shared_ptr<caspio::HttpTransport> inner)
+      : inner_(std::move(inner)) {}
+  caspio::HttpResponse send(const caspio::HttpRequest& request) override {
+    AttemptLine line;
+    line.method = caspio::to_string(request.method);
+    line.url = request.url;
+    const auto start = std::chrono::steady_clock::now();
+    const auto elapsed = [&start] {
+      return std::chrono::duration_cast<std::chrono::microseconds>(
+          std::chrono::steady_clock::now() - start);
+    };
+    try {
+      caspio::HttpResponse response = inner_->send(request);
+      line.http_status = response.status;
+      line.duration = elapsed();
+      line.request_id = response.header("X-Caspio-Request-ID");
+      print(line);
+      return response;
+    } catch (const std::exception& e) {
+      line.duration = elapsed();
+      line.error = e.what();
+      print(line);
+      throw;
+    }
+  }
+
+ private:
+  std::shared_ptr<caspio::HttpTransport> inner_;
+};
+
+}  // namespace
+
+void attach_verbose_log(caspio::ClientOptions& options) {
+  options.transport = std::make_shared<LoggingTransport>(options.transport);
+}
+#endif
+
+}  // namespace caspio_cli
