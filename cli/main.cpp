@@ -35,7 +35,7 @@ void add_global_options(CLI::App& app, GlobalOptions& o) {
       ->capture_default_str();
 }
 
-// "tables export" for the chosen command.
+// "tables export Demo_Users": the chosen command and its operands.
 std::string command_path(const CLI::App& app) {
   std::string path;
   const CLI::App* at = &app;
@@ -44,6 +44,11 @@ std::string command_path(const CLI::App& app) {
     if (chosen.empty()) break;
     at = chosen.front();
     path += (path.empty() ? "" : " ") + at->get_name();
+  }
+  // The chosen command's operands, e.g. "tables describe Nope".
+  for (const CLI::Option* opt : at->get_options()) {
+    if (!opt->get_positional()) continue;
+    for (const auto& value : opt->results()) path += " " + value;
   }
   return path;
 }

@@ -52,7 +52,7 @@ void add_apps_commands(CLI::App& app, Context& ctx) {
     std::vector<nlohmann::json> rows;
     for (const auto& a : ctx.client().apps().listing()) rows.emplace_back(a);
     print_rows(std::cout, ctx.format(),
-               {"Name", "ExternalKey", "DataPagesCount", "DateCreated", "DateModified"}, rows);
+               {"AppName", "ExternalKey", "DataPagesCount", "DateCreated", "DateModified"}, rows);
     return exit_ok;
   });
 

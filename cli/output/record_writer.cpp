@@ -72,7 +72,14 @@ void RecordWriter::finish() {
 
 void print_rows(std::ostream& out, Format format, const std::vector<std::string>& columns,
                 const std::vector<nlohmann::json>& rows) {
-  RecordWriter writer(out, format, ColumnOrder(columns));
+  // Columns of every row, not only the first one's: rows of a listing may differ in shape.
+  ColumnOrder order(columns);
+  nlohmann::json keys = nlohmann::json::object();
+  for (const auto& row : rows) {
+    for (const auto& item : row.items()) keys[item.key()] = nullptr;
+  }
+  if (!rows.empty()) order.resolve(keys);
+  RecordWriter writer(out, format, std::move(order));
   for (const auto& row : rows) writer.write(row);
   writer.finish();
 }
