@@ -4,7 +4,6 @@
 
 #include <chrono>
 #include <cstdio>
-#include <memory>
 #include <string>
 
 namespace caspio_cli {
@@ -35,54 +34,12 @@ void print(const AttemptLine& a) {
 
 }  // namespace
 
-#if __has_include(<caspio/attempt_event.hpp>)
 void attach_verbose_log(caspio::ClientOptions& options) {
   options.observer = [](const caspio::AttemptEvent& e) {
     print({e.method, e.url, e.http_status, e.duration, e.attempt, e.request_id, e.error,
            e.will_retry});
   };
 }
-#else
-namespace {
 
-// Without the SDK's observer hook: one line per send() of the transport (each attempt).
-class LoggingTransport : public caspio::HttpTransport {
- public:
-  explicit LoggingTransport(std::shared_ptr<caspio::HttpTransport> inner)
-      : inner_(std::move(inner)) {}
-  caspio::HttpResponse send(const caspio::HttpRequest& request) override {
-    AttemptLine line;
-    line.method = caspio::to_string(request.method);
-    line.url = request.url;
-    const auto start = std::chrono::steady_clock::now();
-    const auto elapsed = [&start] {
-      return std::chrono::duration_cast<std::chrono::microseconds>(
-          std::chrono::steady_clock::now() - start);
-    };
-    try {
-      caspio::HttpResponse response = inner_->send(request);
-      line.http_status = response.status;
-      line.duration = elapsed();
-      line.request_id = response.header("X-Caspio-Request-ID");
-      print(line);
-      return response;
-    } catch (const std::exception& e) {
-      line.duration = elapsed();
-      line.error = e.what();
-      print(line);
-      throw;
-    }
-  }
-
- private:
-  std::shared_ptr<caspio::HttpTransport> inner_;
-};
-
-}  // namespace
-
-void attach_verbose_log(caspio::ClientOptions& options) {
-  options.transport = std::make_shared<LoggingTransport>(options.transport);
-}
-#endif
 
 }  // namespace caspio_cli
