@@ -1,9 +1,9 @@
 #include "commands/record_source.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include "output/columns.hpp"
+#include "support/text.hpp"
 
 namespace caspio_cli {
 
@@ -60,13 +60,8 @@ std::optional<std::uint64_t> count_records(const caspio::Client& client, SourceK
 
 SourceKind resolve_kind(const caspio::Client& client, const std::string& name) {
   const auto has = [&name](const std::vector<std::string>& names) {
-    return std::any_of(names.begin(), names.end(), [&name](const std::string& n) {
-      return n.size() == name.size() &&
-             std::equal(n.begin(), n.end(), name.begin(), [](char a, char b) {
-               return std::tolower(static_cast<unsigned char>(a)) ==
-                      std::tolower(static_cast<unsigned char>(b));
-             });
-    });
+    return std::any_of(names.begin(), names.end(),
+                       [&name](const std::string& n) { return iequals(n, name); });
   };
   if (has(client.tables().listing())) return SourceKind::table;
   if (has(client.views().listing())) return SourceKind::view;

@@ -1,18 +1,14 @@
 #include "import/field_converter.hpp"
 
-#include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
 #include <stdexcept>
 
+#include "support/text.hpp"
+
 namespace caspio_cli {
 namespace {
-
-std::string lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
 
 bool read_only(const caspio::FieldDefinition& f) {
   static const char* const kTypes[] = {"AUTONUMBER", "PREFIXED AUTONUMBER", "GUID", "RANDOM ID",
@@ -45,7 +41,7 @@ nlohmann::json number(const caspio::FieldDefinition& f, const std::string& text,
 }
 
 nlohmann::json yes_no(const caspio::FieldDefinition& f, const std::string& text) {
-  const std::string t = lower(text);
+  const std::string t = lower_ascii(text);
   if (t == "true" || t == "yes" || t == "1" || t == "y") return true;
   if (t == "false" || t == "no" || t == "0" || t == "n") return false;
   refuse(f, text, "yes or no");
@@ -54,18 +50,18 @@ nlohmann::json yes_no(const caspio::FieldDefinition& f, const std::string& text)
 }  // namespace
 
 FieldConverter::FieldConverter(const std::vector<caspio::FieldDefinition>& fields) {
-  for (const auto& f : fields) fields_[lower(f.name)] = f;
+  for (const auto& f : fields) fields_[lower_ascii(f.name)] = f;
 }
 
 ColumnUse FieldConverter::use_of(const std::string& name) const {
-  if (lower(name) == "pk_id") return ColumnUse::skip;
-  const auto it = fields_.find(lower(name));
+  if (lower_ascii(name) == "pk_id") return ColumnUse::skip;
+  const auto it = fields_.find(lower_ascii(name));
   if (it == fields_.end()) return ColumnUse::unknown;
   return read_only(it->second) ? ColumnUse::skip : ColumnUse::write;
 }
 
 const std::string& FieldConverter::field_name(const std::string& name) const {
-  return fields_.at(lower(name)).name;
+  return fields_.at(lower_ascii(name)).name;
 }
 
 nlohmann::json FieldConverter::list_keys(const caspio::FieldDefinition& f,
@@ -95,7 +91,7 @@ nlohmann::json FieldConverter::list_keys(const caspio::FieldDefinition& f,
 }
 
 nlohmann::json FieldConverter::from_text(const std::string& name, const std::string& text) const {
-  const caspio::FieldDefinition& f = fields_.at(lower(name));
+  const caspio::FieldDefinition& f = fields_.at(lower_ascii(name));
   if (f.type == "NUMBER" || f.type == "CURRENCY") return number(f, text, false);
   if (f.type == "INTEGER") return number(f, text, true);
   if (f.type == "YES/NO") return yes_no(f, text);
@@ -112,7 +108,7 @@ nlohmann::json FieldConverter::from_text(const std::string& name, const std::str
 
 nlohmann::json FieldConverter::from_json(const std::string& name,
                                          const nlohmann::json& value) const {
-  const caspio::FieldDefinition& f = fields_.at(lower(name));
+  const caspio::FieldDefinition& f = fields_.at(lower_ascii(name));
   if (f.type.rfind("LIST-", 0) == 0) return list_keys(f, value);
   if (value.is_string() && f.type != "STRING" && f.type != "TEXT") {
     return from_text(name, value.get<std::string>());

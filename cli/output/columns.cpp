@@ -1,27 +1,16 @@
 #include "output/columns.hpp"
 
 #include <algorithm>
-#include <cctype>
+
+#include "support/text.hpp"
 
 namespace caspio_cli {
 namespace {
 
-std::string trim(const std::string& text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return {};
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return text.substr(first, last - first + 1);
-}
-
-std::string lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
-
 // The output name of one select item: its alias after a top-level AS, else the item itself
 // without brackets or a table prefix.
 std::string output_name(const std::string& item) {
-  const std::string low = lower(item);
+  const std::string low = lower_ascii(item);
   const auto as = low.rfind(" as ");
   std::string name = as == std::string::npos ? item : trim(item.substr(as + 4));
   if (name.size() >= 2 && ((name.front() == '[' && name.back() == ']') ||
@@ -82,7 +71,7 @@ const std::vector<std::string>& ColumnOrder::resolve(const nlohmann::json& first
       key = name;
     } else {
       for (const auto& item : first.items()) {
-        if (lower(item.key()) == lower(name)) key = item.key();
+        if (iequals(item.key(), name)) key = item.key();
       }
     }
     if (!key.empty() && !dropped(key) && !taken(key)) out.push_back(key);

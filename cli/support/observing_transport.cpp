@@ -1,19 +1,14 @@
 #include "support/observing_transport.hpp"
 
-#include <cctype>
 #include <cstdlib>
 #include <stdexcept>
 #include <string>
 
 #include "support/interrupt.hpp"
+#include "support/text.hpp"
 
 namespace caspio_cli {
 namespace {
-
-std::string lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
 
 class CountingReader : public caspio::HttpBodyReader {
  public:
@@ -58,7 +53,7 @@ class CountingSink : public caspio::HttpBodySink {
     done_ = 0;
     total_ = 0;
     for (const auto& [name, value] : headers) {
-      if (lower(name) == "content-length") total_ = std::strtoull(value.c_str(), nullptr, 10);
+      if (lower_ascii(name) == "content-length") total_ = std::strtoull(value.c_str(), nullptr, 10);
     }
     inner_->begin(status, headers);
   }

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "support/cli_error.hpp"
+#include "support/text.hpp"
 
 namespace caspio_cli {
 namespace {
@@ -18,12 +19,6 @@ namespace {
 std::string env(const char* name) {
   const char* value = std::getenv(name);
   return value == nullptr ? std::string() : std::string(value);
-}
-
-std::string trim(const std::string& text) {
-  const auto first = text.find_first_not_of(" \t\r");
-  if (first == std::string::npos) return {};
-  return text.substr(first, text.find_last_not_of(" \t\r") - first + 1);
 }
 
 // The whole file, refusing one that group or others can read or write.

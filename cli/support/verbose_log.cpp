@@ -41,5 +41,4 @@ void attach_verbose_log(caspio::ClientOptions& options) {
   };
 }
 
-
 }  // namespace caspio_cli
