@@ -33,6 +33,11 @@ if(TARGET caspio_mock AND CASPIO_BUILD_MOCK)
   export(EXPORT caspioMockTargets NAMESPACE caspio:: FILE "${PROJECT_BINARY_DIR}/caspioMockTargets.cmake")
 endif()
 
+# The caspio command-line tool.
+if(TARGET caspio_cli)
+  install(TARGETS caspio_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+endif()
+
 configure_package_config_file("${PROJECT_SOURCE_DIR}/cmake/caspioConfig.cmake.in"
   "${PROJECT_BINARY_DIR}/caspioConfig.cmake" INSTALL_DESTINATION ${CASPIO_CMAKE_DIR})
 write_basic_package_version_file("${PROJECT_BINARY_DIR}/caspioConfigVersion.cmake"
