@@ -5,6 +5,7 @@ set(CASPIO_SDK_SOURCES
   "${CMAKE_CURRENT_LIST_DIR}/apps.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/atomic_file.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/client.cpp"
+  "${CMAKE_CURRENT_LIST_DIR}/client/from_environment.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/curl_transport.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/definitions.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/error.cpp"

@@ -42,6 +42,15 @@ class Client {
   /// @throws InvalidArgumentError for an empty credential field or a refused URL.
   /// @throws TransportError when the default transport cannot be created.
   explicit Client(const ClientCredentials& credentials, ClientOptions options = {});
+  /// A client configured from the environment, as the examples and caspio-mock use it:
+  /// `CASPIO_CLIENT_ID` + `CASPIO_CLIENT_SECRET` + `CASPIO_TOKEN_URL` (a client that renews its
+  /// own tokens) when any of the three is set, otherwise `CASPIO_ACCOUNT` + `CASPIO_TOKEN` (an
+  /// access token). `CASPIO_REST_URL`, when set, becomes options.base_url unless that is already
+  /// set (with it, `CASPIO_ACCOUNT` may be omitted). Empty variables count as unset.
+  /// @throws InvalidArgumentError naming the missing variables (never a value), or as the
+  /// constructors above.
+  /// @throws TransportError when the default transport cannot be created.
+  static Client from_environment(ClientOptions options = {});
 
   /// The Apps facade (applications and DataPages). Never throws.
   Apps apps() const noexcept;

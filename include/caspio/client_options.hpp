@@ -8,6 +8,7 @@
 #include <string>
 
 #include "caspio/http_transport.hpp"
+#include "caspio/version.hpp"
 
 namespace caspio {
 
@@ -21,6 +22,7 @@ struct RetryOptions {
   std::chrono::milliseconds max_backoff{30'000};   ///< Upper bound of any delay.
   double multiplier = 2.0;                         ///< Growth of the bound per retry.
   bool retry_non_idempotent = false;               ///< Also retry POST (may duplicate rows).
+
   /// Sleeps between attempts; empty uses std::this_thread::sleep_for. Tests inject a recorder.
   std::function<void(std::chrono::milliseconds)> sleep;
 };
@@ -34,7 +36,7 @@ struct ClientOptions {
   std::chrono::milliseconds connect_timeout{10'000};  ///< Connect timeout of the default transport.
   std::chrono::milliseconds request_timeout{
       60'000};                                  ///< Per-attempt timeout of the default transport.
-  std::string user_agent = "caspio-cpp/0.1.0";  ///< `User-Agent` sent on every request.
+  std::string user_agent = default_user_agent;  ///< `User-Agent` sent on every request.
   RetryOptions retry;                           ///< Retry settings.
   /// Transport to use; null makes the default libcurl transport from the timeouts above.
   std::shared_ptr<HttpTransport> transport;

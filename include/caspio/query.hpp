@@ -1,6 +1,6 @@
 #pragma once
 /// @file
-/// The `q.*` parameters of a records read, validated against Caspio's ranges.
+/// The `q.select`, `q.where`, … parameters of a records read, validated against Caspio's ranges.
 
 #include <optional>
 #include <string>

@@ -26,7 +26,9 @@ class RecordRange {
   /// A range over pages of `page_size` rows served by `loader` (also a test seam for faking
   /// reads). `page_size` <= 0 means the loader's first page is the only one.
   RecordRange(PageLoader loader, int page_size);
+  /// Moves the range; the moved-from range may only be destroyed or assigned to.
   RecordRange(RecordRange&&) noexcept = default;
+  /// Moves the range; the moved-from range may only be destroyed or assigned to.
   RecordRange& operator=(RecordRange&&) noexcept = default;
   RecordRange(const RecordRange&) = delete;
   RecordRange& operator=(const RecordRange&) = delete;
