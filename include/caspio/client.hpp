@@ -11,6 +11,7 @@
 #include "caspio/files.hpp"
 #include "caspio/tables.hpp"
 #include "caspio/tasks.hpp"
+#include "caspio/token_source.hpp"
 #include "caspio/utils.hpp"
 #include "caspio/views.hpp"
 
@@ -42,6 +43,12 @@ class Client {
   /// @throws InvalidArgumentError for an empty credential field or a refused URL.
   /// @throws TransportError when the default transport cannot be created.
   explicit Client(const ClientCredentials& credentials, ClientOptions options = {});
+  /// A client for `https://{account_id}.caspio.com/rest/v2` (or options.base_url; then
+  /// `account_id` may be empty) that takes its tokens from `tokens`, e.g. your own vault.
+  /// @throws InvalidArgumentError for a null source, a bad account ID or a refused base URL.
+  /// @throws TransportError when the default transport cannot be created.
+  Client(const std::string& account_id, std::shared_ptr<TokenSource> tokens,
+         ClientOptions options = {});
   /// A client configured from the environment, as the examples and caspio-mock use it:
   /// `CASPIO_CLIENT_ID` + `CASPIO_CLIENT_SECRET` + `CASPIO_TOKEN_URL` (a client that renews its
   /// own tokens) when any of the three is set, otherwise `CASPIO_ACCOUNT` + `CASPIO_TOKEN` (an

@@ -7,6 +7,8 @@
 #include <memory>
 #include <string>
 
+#include "caspio/attempt_event.hpp"
+#include "caspio/clock.hpp"
 #include "caspio/http_transport.hpp"
 #include "caspio/version.hpp"
 
@@ -23,7 +25,7 @@ struct RetryOptions {
   double multiplier = 2.0;                         ///< Growth of the bound per retry.
   bool retry_non_idempotent = false;               ///< Also retry POST (may duplicate rows).
 
-  /// Sleeps between attempts; empty uses std::this_thread::sleep_for. Tests inject a recorder.
+  /// Sleeps between attempts; empty uses ClientOptions::clock. Tests inject a recorder.
   std::function<void(std::chrono::milliseconds)> sleep;
 };
 
@@ -40,6 +42,10 @@ struct ClientOptions {
   RetryOptions retry;                           ///< Retry settings.
   /// Transport to use; null makes the default libcurl transport from the timeouts above.
   std::shared_ptr<HttpTransport> transport;
+  /// Time source for token expiry and retry delays; null uses caspio::system_clock().
+  std::shared_ptr<const Clock> clock;
+  /// Called once per attempt of every request (token requests included); empty: not called.
+  AttemptObserver observer;
 };
 
 }  // namespace caspio
