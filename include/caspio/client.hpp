@@ -8,6 +8,7 @@
 #include "caspio/apps.hpp"
 #include "caspio/auth.hpp"
 #include "caspio/client_options.hpp"
+#include "caspio/export.hpp"
 #include "caspio/files.hpp"
 #include "caspio/tables.hpp"
 #include "caspio/tasks.hpp"
@@ -30,7 +31,7 @@ class ClientState;
 /// once and repeats the request once.
 /// @par Thread safety
 /// All methods are const and safe to call from many threads on one instance or on copies.
-class Client {
+class CASPIO_EXPORT Client {
  public:
   /// A client for `https://{account_id}.caspio.com/rest/v2` (or options.base_url) that sends
   /// `access_token`.

@@ -9,6 +9,7 @@
 
 #include "caspio/attempt_event.hpp"
 #include "caspio/clock.hpp"
+#include "caspio/export.hpp"
 #include "caspio/http_transport.hpp"
 #include "caspio/version.hpp"
 
@@ -18,7 +19,7 @@ namespace caspio {
 /// (`api-calls-rate`) and connection failures, for idempotent methods (GET, PUT, DELETE) only,
 /// unless `retry_non_idempotent` is set. The delay is full-jitter exponential backoff, or the
 /// server's `Retry-After` when it sends one (capped by `max_backoff`).
-struct RetryOptions {
+struct CASPIO_EXPORT RetryOptions {
   int max_attempts = 4;                            ///< Total tries per request (1 = no retry).
   std::chrono::milliseconds initial_backoff{250};  ///< Upper bound of the first delay.
   std::chrono::milliseconds max_backoff{30'000};   ///< Upper bound of any delay.
@@ -30,7 +31,7 @@ struct RetryOptions {
 };
 
 /// Everything configurable about a client. All fields have working defaults.
-struct ClientOptions {
+struct CASPIO_EXPORT ClientOptions {
   /// Resource base URL, e.g. `https://c1abc123.caspio.com/rest/v2` or the emulator's
   /// `http://127.0.0.1:PORT/rest/v2`. Empty: `https://{account_id}.caspio.com/rest/v2`, or for a
   /// client made from credentials, the token URL's scheme and host followed by `/rest/v2`.

@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "caspio/export.hpp"
+
 namespace caspio {
 
 /// Records of a read, fetched page by page as iteration advances: the first page is fetched by
@@ -18,7 +20,7 @@ namespace caspio {
 /// Move-only. Moving a range invalidates its iterators.
 /// @par Thread safety
 /// A range and its iterators belong to one thread.
-class RecordRange {
+class CASPIO_EXPORT RecordRange {
  public:
   /// Loads page `page_number` (from 1); throws on failure.
   using PageLoader = std::function<std::vector<nlohmann::json>(int page_number)>;

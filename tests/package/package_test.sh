@@ -31,6 +31,7 @@ for mode in install build-tree; do
   configure -S "$here/consumer" -B "$work/$mode" "$hint" "-DCASPIO_EXPECTED_VERSION=$version"
   quiet cmake --build "$work/$mode"
   "$with_mock" "$mock" "$work/$mode/app"
+  "$work/$mode/fake_test"
 done
 
 step "find_package(caspio COMPONENTS mock) from the install"
