@@ -21,6 +21,7 @@ done
 failed=()
 for program in "$@"; do
   name="$(basename "$program")"
+  program="$(cd "$(dirname "$program")" && pwd)/$name"
   echo "== $name"
   dir="$(mktemp -d "$work/run.XXXXXX")"
   (cd "$dir" && "$program") || failed+=("$name")

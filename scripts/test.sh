@@ -11,7 +11,7 @@ ctest --test-dir "$root/build" --output-on-failure -j2
 shared="$root/build-shared"
 if [ ! -f "$shared/build.ninja" ]; then
   cmake -S "$root" -B "$shared" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCASPIO_WERROR=ON \
-    -DBUILD_SHARED_LIBS=ON -DCASPIO_BUILD_BENCH=OFF -DCASPIO_BUILD_DOCS=OFF >/dev/null
+    -DBUILD_SHARED_LIBS=ON -DCASPIO_BUILD_BENCH=OFF -DCASPIO_BUILD_DOCS=OFF -DCASPIO_BUILD_CLI=OFF >/dev/null
 fi
 echo "== building the shared library, SDK tests and examples (ninja -j2)"
 cmake --build "$shared" -j2 --target caspio caspio_sdk_tests caspio_mock_exe caspio_examples
