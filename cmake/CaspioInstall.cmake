@@ -51,6 +51,11 @@ if(CASPIO_BUILD_MOCK)
   export(EXPORT caspioMockTargets NAMESPACE caspio:: FILE "${PROJECT_BINARY_DIR}/caspioMockTargets.cmake")
 endif()
 
+# The caspio command-line tool.
+if(TARGET caspio_cli)
+  install(TARGETS caspio_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+endif()
+
 configure_package_config_file("${PROJECT_SOURCE_DIR}/cmake/templates/caspioConfig.cmake.in"
   "${PROJECT_BINARY_DIR}/caspioConfig.cmake" INSTALL_DESTINATION ${CASPIO_CMAKE_DIR})
 # 0.x: while the major version is 0, a consumer asking for 0.1 accepts any 0.y (SameMajorVersion).

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "caspio/app_info.hpp"
@@ -102,8 +103,8 @@ class CASPIO_EXPORT Apps {
   friend class Client;
   explicit Apps(std::shared_ptr<const detail::ClientState> state) : state_(std::move(state)) {}
   std::string app_key_of(const std::string& app_name) const;
-  std::string datapage_key_of(const std::string& external_key, const std::string& app_name,
-                              const std::string& datapage_name) const;
+  std::pair<std::string, std::string> datapage_keys_of(const std::string& app_name,
+                                                       const std::string& datapage_name) const;
   std::shared_ptr<const detail::ClientState> state_;
 };
 

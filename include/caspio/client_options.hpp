@@ -37,8 +37,22 @@ struct CASPIO_EXPORT ClientOptions {
   /// client made from credentials, the token URL's scheme and host followed by `/rest/v2`.
   std::string base_url;
   std::chrono::milliseconds connect_timeout{10'000};  ///< Connect timeout of the default transport.
-  std::chrono::milliseconds request_timeout{
-      60'000};                                  ///< Per-attempt timeout of the default transport.
+  /// Stalled-transfer limit per attempt (less than one byte per second for this long fails the
+  /// attempt); slow transfers that keep moving are not cut. 0 = none.
+  std::chrono::milliseconds stall_timeout{30'000};
+  /// Whole-exchange cap per attempt of the default transport; 0 (the default) = none.
+  std::chrono::milliseconds request_timeout{0};
+  /// Overall deadline of one call, retries and backoff included; 0 (the default) = none. No
+  /// attempt starts after it, and a running attempt is cut at it (TimeoutError).
+  std::chrono::milliseconds call_timeout{0};
+  /// Largest answer body the default transport holds in memory (see TransportOptions).
+  std::size_t max_response_bytes = std::size_t{512} << 20;
+  std::string ca_info;  ///< CA bundle file of the default transport; "" = system default.
+  std::string ca_path;  ///< CA directory of the default transport; "" = system default.
+  std::string proxy;    ///< Proxy URL of the default transport; "" = none (see below).
+  /// Honour the proxy environment variables (`https_proxy`, `no_proxy`…) when `proxy` is "";
+  /// off by default, so that a proxy is never used without being asked for.
+  bool use_environment_proxy = false;
   std::string user_agent = default_user_agent;  ///< `User-Agent` sent on every request.
   RetryOptions retry;                           ///< Retry settings.
   /// Transport to use; null makes the default libcurl transport from the timeouts above.

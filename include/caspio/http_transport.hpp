@@ -82,6 +82,9 @@ struct CASPIO_EXPORT HttpRequest {
   /// transport that does not support sinks may ignore it and fill HttpResponse::body instead; the
   /// SDK then forwards that body to the sink itself.
   std::shared_ptr<HttpBodySink> body_sink = nullptr;
+  /// When above zero, the whole exchange must end within this time (the rest of a call's
+  /// deadline); transports may ignore it.
+  std::chrono::milliseconds timeout{0};
 };
 
 /// One answer. An HTTP error status is a value here, never an exception.
@@ -110,8 +113,21 @@ class CASPIO_EXPORT HttpTransport {
 /// Settings of the default libcurl transport.
 struct CASPIO_EXPORT TransportOptions {
   std::chrono::milliseconds connect_timeout{10'000};  ///< TCP + TLS connect timeout.
-  std::chrono::milliseconds request_timeout{60'000};  ///< Whole-exchange timeout, per attempt.
-  std::string ca_info;                ///< CA bundle file; "" uses the system default.
+  /// Fails an attempt whose transfer moves less than one byte per second for this long (a
+  /// stalled connection); a slow transfer that keeps moving is never cut. 0 = no stall limit.
+  std::chrono::milliseconds stall_timeout{30'000};
+  /// Whole-exchange cap per attempt; 0 (the default) = none, so long transfers are not cut.
+  std::chrono::milliseconds request_timeout{0};
+  /// Largest answer body held in memory (after decompression); a larger one fails with ApiError
+  /// (code `ResponseTooLarge`). Bodies streamed to a sink (downloads) are not limited.
+  std::size_t max_response_bytes = std::size_t{512} << 20;
+  std::string ca_info;  ///< CA bundle file; "" uses the system default.
+  std::string ca_path;  ///< Directory of CA certificates; "" uses the system default.
+  /// Proxy URL (e.g. `http://proxy:3128`); "" = no proxy unless use_environment_proxy.
+  std::string proxy;
+  /// When true and `proxy` is "", libcurl's environment variables (`https_proxy`, `no_proxy`…)
+  /// are honoured; when false (the default) they are ignored.
+  bool use_environment_proxy = false;
   std::size_t max_idle_handles = 16;  ///< Easy handles kept for reuse (keep-alive).
 };
 

@@ -36,25 +36,23 @@ std::string deploy_method(const std::string& method) {
 
 std::string Apps::app_key_of(const std::string& app_name) const {
   detail::require_name(app_name, "application name");
-  const auto apps = listing();
-  for (const auto& app : apps) {
-    if (detail::iequals(app.app_name, app_name)) return app.external_key;
-  }
-  std::vector<std::string> names;
-  for (const auto& app : apps) names.push_back(app.app_name);
-  detail::throw_name_not_found("application", app_name, names);
+  return detail::find_named(
+             listing(), app_name,
+             [](const AppInfo& app) -> const std::string& { return app.app_name; }, true,
+             "application")
+      .external_key;
 }
 
-std::string Apps::datapage_key_of(const std::string& external_key, const std::string& app_name,
-                                  const std::string& datapage_name) const {
-  const auto pages = dp_properties_by_app_key(external_key);
-  for (const auto& page : pages) {
-    if (detail::iequals(page.name, datapage_name)) return page.app_key;
-  }
-  std::vector<std::string> names;
-  for (const auto& page : pages) names.push_back(page.name);
-  detail::throw_name_not_found("DataPage", datapage_name, names,
-                               fmt::format("application '{}'", app_name));
+std::pair<std::string, std::string> Apps::datapage_keys_of(const std::string& app_name,
+                                                           const std::string& datapage_name) const {
+  detail::require_name(datapage_name, "DataPage name");
+  std::string key = app_key_of(app_name);
+  std::string page = detail::find_named(
+                         dp_properties_by_app_key(key), datapage_name,
+                         [](const DataPageInfo& p) -> const std::string& { return p.name; }, true,
+                         "DataPage", fmt::format("application '{}'", app_name))
+                         .app_key;
+  return {std::move(key), std::move(page)};
 }
 
 std::vector<AppInfo> Apps::listing() const {
@@ -82,9 +80,8 @@ std::vector<DataPageInfo> Apps::dp_properties_by_app_key(const std::string& exte
 
 DataPageInfo Apps::dp_properties_by_names(const std::string& app_name,
                                           const std::string& datapage_name) const {
-  detail::require_name(datapage_name, "DataPage name");
-  const std::string key = app_key_of(app_name);
-  return dp_properties_by_keys(key, datapage_key_of(key, app_name, datapage_name));
+  const auto [key, page] = datapage_keys_of(app_name, datapage_name);
+  return dp_properties_by_keys(key, page);
 }
 
 DataPageInfo Apps::dp_properties_by_keys(const std::string& external_key,
@@ -99,9 +96,8 @@ std::string Apps::dp_deploy_code_by_names(const std::string& app_name,
                                           const std::string& datapage_name,
                                           const std::string& method) const {
   deploy_method(method);
-  detail::require_name(datapage_name, "DataPage name");
-  const std::string key = app_key_of(app_name);
-  return dp_deploy_code_by_keys(key, datapage_key_of(key, app_name, datapage_name), method);
+  const auto [key, page] = datapage_keys_of(app_name, datapage_name);
+  return dp_deploy_code_by_keys(key, page, method);
 }
 
 std::string Apps::dp_deploy_code_by_keys(const std::string& external_key,
@@ -124,9 +120,8 @@ std::string Apps::dp_deploy_code_by_keys(const std::string& external_key,
 }
 
 void Apps::dp_deploy_by_names(const std::string& app_name, const std::string& datapage_name) const {
-  detail::require_name(datapage_name, "DataPage name");
-  const std::string key = app_key_of(app_name);
-  dp_deploy_by_keys(key, datapage_key_of(key, app_name, datapage_name));
+  const auto [key, page] = datapage_keys_of(app_name, datapage_name);
+  dp_deploy_by_keys(key, page);
 }
 
 void Apps::dp_deploy_by_keys(const std::string& external_key, const std::string& app_key) const {
@@ -137,9 +132,8 @@ void Apps::dp_deploy_by_keys(const std::string& external_key, const std::string&
 
 void Apps::dp_disable_by_names(const std::string& app_name,
                                const std::string& datapage_name) const {
-  detail::require_name(datapage_name, "DataPage name");
-  const std::string key = app_key_of(app_name);
-  dp_disable_by_keys(key, datapage_key_of(key, app_name, datapage_name));
+  const auto [key, page] = datapage_keys_of(app_name, datapage_name);
+  dp_disable_by_keys(key, page);
 }
 
 void Apps::dp_disable_by_keys(const std::string& external_key, const std::string& app_key) const {

@@ -43,10 +43,8 @@ std::string joined(const std::vector<std::string>& segments, std::size_t count) 
 }
 
 template <typename T>
-std::vector<std::string> names_of(const std::vector<T>& items) {
-  std::vector<std::string> names;
-  for (const auto& item : items) names.push_back(item.name);
-  return names;
+const std::string& name_of(const T& item) {
+  return item.name;
 }
 
 }  // namespace
@@ -61,38 +59,34 @@ std::pair<FolderListing, std::string> Files::parent_listing(const std::string& p
   if (segments.empty()) detail::throw_invalid("path '/' names the root, not a file or folder");
   FolderListing listing = metadata_by_key("");
   for (std::size_t i = 0; i + 1 < segments.size(); ++i) {
-    const FolderInfo* found = nullptr;
-    for (const auto& folder : listing.folders) {
-      if (folder.name == segments[i]) {
-        found = &folder;
-        break;
-      }
-    }
-    if (found == nullptr) {
-      detail::throw_name_not_found("folder", segments[i], names_of(listing.folders),
-                                   joined(segments, i));
-    }
-    listing = metadata_by_key(found->external_key);
+    const FolderInfo folder =
+        detail::find_named(std::move(listing.folders), segments[i], name_of<FolderInfo>, false,
+                           "folder", joined(segments, i));
+    listing = metadata_by_key(folder.external_key);
   }
   return {std::move(listing), segments.back()};
 }
 
+namespace {
+
+// The folder part of an absolute path ("/" for a top-level name).
+std::string parent_of(const std::string& path) {
+  const auto slash = path.rfind('/');
+  return path.substr(0, slash == 0 ? 1 : slash);
+}
+
+}  // namespace
+
 FileInfo Files::metadata_by_path(const std::string& path) const {
   auto [listing, name] = parent_listing(path);
-  for (auto& file : listing.files) {
-    if (file.name == name) return std::move(file);
-  }
-  detail::throw_name_not_found("file", name, names_of(listing.files),
-                               path.substr(0, path.rfind('/') == 0 ? 1 : path.rfind('/')));
+  return detail::find_named(std::move(listing.files), name, name_of<FileInfo>, false, "file",
+                            parent_of(path));
 }
 
 FolderInfo Files::folder_metadata_by_path(const std::string& path) const {
   auto [listing, name] = parent_listing(path);
-  for (auto& folder : listing.folders) {
-    if (folder.name == name) return std::move(folder);
-  }
-  detail::throw_name_not_found("folder", name, names_of(listing.folders),
-                               path.substr(0, path.rfind('/') == 0 ? 1 : path.rfind('/')));
+  return detail::find_named(std::move(listing.folders), name, name_of<FolderInfo>, false, "folder",
+                            parent_of(path));
 }
 
 std::string Files::folder_key_of(const std::string& folder_path) const {

@@ -31,6 +31,16 @@ WriteResult password_result(const detail::Answer& answer) {
   return result;
 }
 
+// …/passwordFields/{field}?q.where=, its arguments checked first.
+std::string password_field_url(const detail::ClientState& state, const std::string& table,
+                               const std::string& field, const Where& where,
+                               const char* operation) {
+  detail::require_name(table, "table name");
+  detail::require_name(field, "password field name");
+  detail::require_bulk_where(where, operation);
+  return state.url({kTables, table, "passwordFields", field}, {{"q.where", where.str()}});
+}
+
 }  // namespace
 
 std::vector<std::string> Tables::listing() const {
@@ -100,22 +110,16 @@ std::vector<std::string> Tables::password_fields(const std::string& table) const
 WriteResult Tables::update_password_field_value(const std::string& table, const std::string& field,
                                                 const std::string& value,
                                                 const Where& where) const {
-  detail::require_name(table, "table name");
-  detail::require_name(field, "password field name");
-  detail::require_bulk_where(where, "update_password_field_value");
   const std::string url =
-      state_->url({kTables, table, "passwordFields", field}, {{"q.where", where.str()}});
+      password_field_url(*state_, table, field, where, "update_password_field_value");
   return password_result(
       state_->call_json(HttpMethod::put, url, detail::dump_body(nlohmann::json{{"Value", value}})));
 }
 
 WriteResult Tables::delete_password_field_value(const std::string& table, const std::string& field,
                                                 const Where& where) const {
-  detail::require_name(table, "table name");
-  detail::require_name(field, "password field name");
-  detail::require_bulk_where(where, "delete_password_field_value");
   const std::string url =
-      state_->url({kTables, table, "passwordFields", field}, {{"q.where", where.str()}});
+      password_field_url(*state_, table, field, where, "delete_password_field_value");
   return password_result(state_->call(HttpMethod::delete_, url));
 }
 

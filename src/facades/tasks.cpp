@@ -12,13 +12,10 @@ constexpr const char* kTasks = "tasks";
 
 std::string Tasks::key_of(const std::string& name) const {
   detail::require_name(name, "task name");
-  const auto tasks = listing();
-  for (const auto& task : tasks) {
-    if (detail::iequals(task.name, name)) return task.external_key;
-  }
-  std::vector<std::string> names;
-  for (const auto& task : tasks) names.push_back(task.name);
-  detail::throw_name_not_found("task", name, names);
+  return detail::find_named(
+             listing(), name, [](const TaskInfo& task) -> const std::string& { return task.name; },
+             true, "task")
+      .external_key;
 }
 
 std::vector<TaskInfo> Tasks::listing() const {

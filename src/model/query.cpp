@@ -7,6 +7,18 @@
 
 namespace caspio {
 
+namespace {
+
+// `value`, or InvalidArgumentError when it is outside [low, high].
+int in_range(const char* name, int value, int low, int high) {
+  if (value < low || value > high) {
+    detail::throw_invalid(fmt::format("{} must be {}..{}, got {}", name, low, high, value));
+  }
+  return value;
+}
+
+}  // namespace
+
 Query& Query::select(std::string fields) {
   select_ = std::move(fields);
   return *this;
@@ -28,11 +40,7 @@ Query& Query::order_by(std::string fields) {
 }
 
 Query& Query::limit(int rows) {
-  if (rows < detail::kMinLimit || rows > detail::kMaxPageSize) {
-    detail::throw_invalid(fmt::format("q.limit must be {}..{}, got {}", detail::kMinLimit,
-                                      detail::kMaxPageSize, rows));
-  }
-  limit_ = rows;
+  limit_ = in_range("q.limit", rows, detail::kMinLimit, detail::kMaxPageSize);
   return *this;
 }
 
@@ -43,11 +51,7 @@ Query& Query::page_number(int page) {
 }
 
 Query& Query::page_size(int rows) {
-  if (rows < detail::kMinPageSize || rows > detail::kMaxPageSize) {
-    detail::throw_invalid(fmt::format("q.pageSize must be {}..{}, got {}", detail::kMinPageSize,
-                                      detail::kMaxPageSize, rows));
-  }
-  page_size_ = rows;
+  page_size_ = in_range("q.pageSize", rows, detail::kMinPageSize, detail::kMaxPageSize);
   return *this;
 }
 

@@ -26,5 +26,19 @@ std::vector<std::string> near_names(const std::string& wanted,
                                        const std::vector<std::string>& candidates,
                                        const std::string& where = "");
 
+/// The item of `items` called `wanted` (`name_of(item)`, compared ignoring ASCII case when
+/// `ignore_case`); otherwise throw_name_not_found(what, wanted, all names, where).
+template <typename Item, typename NameOf>
+Item find_named(std::vector<Item> items, const std::string& wanted, NameOf name_of,
+                bool ignore_case, const std::string& what, const std::string& where = "") {
+  std::vector<std::string> names;
+  for (auto& item : items) {
+    const std::string& name = name_of(item);
+    if (ignore_case ? iequals(name, wanted) : name == wanted) return std::move(item);
+    names.push_back(name);
+  }
+  throw_name_not_found(what, wanted, names, where);
+}
+
 }  // namespace detail
 }  // namespace caspio
