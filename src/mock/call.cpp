@@ -143,6 +143,11 @@ bool iequals(const std::string& a, const std::string& b) {
   return true;
 }
 
+std::string ascii_lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
 std::string new_guid(bool upper_case) {
   thread_local std::mt19937_64 rng{std::random_device{}()};
   std::array<unsigned char, 16> bytes{};

@@ -92,6 +92,8 @@ std::string percent_decode(const std::string& in);
 std::vector<std::string> split_path(const std::string& raw_path);
 /// ASCII case-insensitive equality.
 bool iequals(const std::string& a, const std::string& b);
+/// Lower-case ASCII copy.
+std::string ascii_lower(std::string s);
 /// A new upper-case GUID (as Caspio's RequestId) or lower-case (as its ExternalKeys).
 std::string new_guid(bool upper_case);
 /// The time as Caspio's records show it: "YYYY-MM-DDTHH:MM:SS" (UTC, no zone).

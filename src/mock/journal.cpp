@@ -2,18 +2,13 @@
 
 #include <cctype>
 
+#include "call.hpp"
+
 namespace caspio {
 namespace mock {
 
-namespace {
-std::string lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-}  // namespace
-
 std::string JournalEntry::header(const std::string& name) const {
-  auto it = headers.find(lower(name));
+  auto it = headers.find(detail::ascii_lower(name));
   return it == headers.end() ? std::string() : it->second;
 }
 

@@ -9,12 +9,6 @@ namespace detail {
 
 namespace {
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
 struct AuthState {
   const ReadScope* scope = nullptr;
   std::string password_column;
@@ -28,7 +22,7 @@ int authorize(void* user, int action, const char* a, const char* b, const char*,
     case SQLITE_SELECT:
       return SQLITE_OK;
     case SQLITE_FUNCTION: {
-      std::string name = b ? lower(b) : "";
+      std::string name = b ? ascii_lower(b) : "";
       if (name == "load_extension" || name.rfind("sqlite_", 0) == 0 || name == "readfile" ||
           name == "writefile" || name == "fts3_tokenizer") {
         state->denied_action = name;
@@ -38,7 +32,7 @@ int authorize(void* user, int action, const char* a, const char* b, const char*,
     }
     case SQLITE_READ: {
       std::string table = a ? a : "";
-      std::string column = b ? lower(b) : "";
+      std::string column = b ? ascii_lower(b) : "";
       if (!iequals(table, state->scope->table)) {
         state->other_object = table;
         return SQLITE_DENY;
