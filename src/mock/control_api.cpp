@@ -40,6 +40,16 @@ void Server::Impl::handle_control(const httplib::Request& req, httplib::Response
         return reply(200, {{"ok", true}});
       }
     }
+    if (raw_path == "/__mock/datapages" && req.method == "GET") {
+      nlohmann::json out = nlohmann::json::array();
+      for (const auto& d : apps.deployments()) {
+        out.push_back({{"ExternalKey", d.external_key},
+                       {"AppKey", d.app_key},
+                       {"Name", d.name},
+                       {"Deployed", d.deployed}});
+      }
+      return reply(200, out);
+    }
     if (raw_path == "/__mock/tokens" && req.method == "GET") {
       return reply(200, {{"issued", tokens.issued()}});
     }

@@ -14,7 +14,7 @@ Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(o
 
   detail::ModuleEnv env{s.options, s.unstable_order};
   s.modules.push_back(detail::make_tables_module(env));
-  s.modules.push_back(detail::make_apps_module(env));
+  s.modules.push_back(detail::make_apps_module(env, s.apps));
   s.modules.push_back(detail::make_tasks_module(env));
   s.modules.push_back(detail::make_files_module(env));
   for (auto& m : s.modules) m->register_routes(s.router);
@@ -82,6 +82,20 @@ void Server::expire_tokens() {
 }
 std::size_t Server::tokens_issued() const {
   return impl_->tokens.issued();
+}
+
+std::vector<DataPageDeployment> Server::datapage_deployments() const {
+  return impl_->apps.deployments();
+}
+
+bool Server::datapage_deployed(const std::string& external_key, const std::string& app_key) const {
+  for (const auto& d : impl_->apps.deployments()) {
+    if (detail::iequals(d.external_key, external_key) && detail::iequals(d.app_key, app_key)) {
+      return d.deployed;
+    }
+  }
+  throw std::out_of_range("caspio-mock: no DataPage " + app_key + " in application " +
+                          external_key);
 }
 
 std::vector<JournalEntry> Server::journal() const {

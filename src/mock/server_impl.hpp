@@ -12,8 +12,10 @@
 #include <thread>
 #include <vector>
 
+#include "app_store.hpp"
 #include "call.hpp"
 #include "caspio/mock/server.hpp"
+#include "demo_apps.hpp"
 #include "fault_plan.hpp"
 #include "journal.hpp"
 #include "module.hpp"
@@ -26,12 +28,14 @@ struct Server::Impl {
   explicit Impl(ServerOptions opts)
       : options(std::move(opts)),
         unstable_order(options.unstable_order),
-        tokens(options.token_ttl) {}
+        tokens(options.token_ttl),
+        apps(options.fixture == Fixture::demo ? detail::demo_apps() : std::vector<detail::App>{}) {}
 
   ServerOptions options;
   std::atomic<bool> unstable_order;
   std::atomic<bool> stale_token_400{false};
   detail::TokenStore tokens;
+  detail::AppStore apps;
   detail::Journal journal;
   detail::FaultPlan faults;
   detail::RateLimiter limiter;
