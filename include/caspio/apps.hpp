@@ -4,9 +4,11 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "caspio/app_info.hpp"
+#include "caspio/export.hpp"
 
 namespace caspio {
 
@@ -29,7 +31,7 @@ class ClientState;
 /// no answer arrives.
 /// @par Thread safety
 /// All methods are const and safe to call from many threads on one instance.
-class Apps {
+class CASPIO_EXPORT Apps {
  public:
   /// Every application (`GET /v2/applications`). @throws caspio::Error as the class says.
   std::vector<AppInfo> listing() const;
@@ -101,8 +103,8 @@ class Apps {
   friend class Client;
   explicit Apps(std::shared_ptr<const detail::ClientState> state) : state_(std::move(state)) {}
   std::string app_key_of(const std::string& app_name) const;
-  std::string datapage_key_of(const std::string& external_key, const std::string& app_name,
-                              const std::string& datapage_name) const;
+  std::pair<std::string, std::string> datapage_keys_of(const std::string& app_name,
+                                                       const std::string& datapage_name) const;
   std::shared_ptr<const detail::ClientState> state_;
 };
 

@@ -4,9 +4,11 @@
 
 #include "caspio/app_info.hpp"        // IWYU pragma: export
 #include "caspio/apps.hpp"            // IWYU pragma: export
+#include "caspio/attempt_event.hpp"   // IWYU pragma: export
 #include "caspio/auth.hpp"            // IWYU pragma: export
 #include "caspio/client.hpp"          // IWYU pragma: export
 #include "caspio/client_options.hpp"  // IWYU pragma: export
+#include "caspio/clock.hpp"           // IWYU pragma: export
 #include "caspio/definitions.hpp"     // IWYU pragma: export
 #include "caspio/error.hpp"           // IWYU pragma: export
 #include "caspio/file_info.hpp"       // IWYU pragma: export
@@ -18,6 +20,7 @@
 #include "caspio/tables.hpp"          // IWYU pragma: export
 #include "caspio/task_info.hpp"       // IWYU pragma: export
 #include "caspio/tasks.hpp"           // IWYU pragma: export
+#include "caspio/token_source.hpp"    // IWYU pragma: export
 #include "caspio/utils.hpp"           // IWYU pragma: export
 #include "caspio/views.hpp"           // IWYU pragma: export
 #include "caspio/where.hpp"           // IWYU pragma: export

@@ -1,0 +1,72 @@
+#include "answer/answer.hpp"
+
+#include <fmt/format.h>
+
+#include "answer/errors.hpp"
+#include "caspio/error.hpp"
+
+namespace caspio {
+namespace detail {
+
+Answer decide(const HttpRequest& request, Outcome outcome, bool token_endpoint) {
+  const int status = outcome.response.status;
+  if (status < 200 || status > 299) {
+    throw_http_error(request, outcome.response, outcome.attempts, token_endpoint, outcome.bearer);
+  }
+  Answer answer;
+  answer.method = request.method;
+  answer.url = token_endpoint ? strip_query(request.url) : request.url;
+  answer.response = std::move(outcome.response);
+  answer.attempts = outcome.attempts;
+  return answer;
+}
+
+void throw_bad_answer(const Answer& answer, const std::string& why) {
+  ErrorInfo info;
+  info.http_status = answer.status();
+  info.message = why;
+  info.request_id = answer.request_id();
+  info.method = to_string(answer.method);
+  info.url = answer.url;
+  info.attempts = answer.attempts;
+  throw ApiError(std::move(info));
+}
+
+nlohmann::json parse_json(const Answer& answer) {
+  auto json = nlohmann::json::parse(answer.response.body, nullptr, /*allow_exceptions=*/false);
+  if (json.is_discarded()) {
+    throw_bad_answer(answer, fmt::format("answer body is not valid JSON ({} bytes)",
+                                         answer.response.body.size()));
+  }
+  return json;
+}
+
+nlohmann::json result_of(const Answer& answer) {
+  nlohmann::json body = parse_json(answer);
+  if (body.is_object()) {
+    const auto it = body.find("Result");
+    if (it != body.end()) return std::move(*it);
+  }
+  throw_bad_answer(answer, "answer has no Result");
+}
+
+std::vector<nlohmann::json> result_rows(const Answer& answer) {
+  nlohmann::json result = result_of(answer);
+  if (!result.is_array()) throw_bad_answer(answer, "answer has no Result array");
+  std::vector<nlohmann::json> rows;
+  rows.reserve(result.size());
+  for (auto& row : result) rows.push_back(std::move(row));
+  return rows;
+}
+
+std::int64_t records_affected(const Answer& answer) {
+  if (answer.response.body.empty()) return 0;
+  const nlohmann::json body = parse_json(answer);
+  if (!body.is_object()) return 0;
+  const auto it = body.find("RecordsAffected");
+  if (it == body.end() || !it->is_number()) return 0;
+  return it->get<std::int64_t>();
+}
+
+}  // namespace detail
+}  // namespace caspio

@@ -1,0 +1,47 @@
+#include "client/client_state.hpp"
+
+#include "answer/errors.hpp"
+
+namespace caspio {
+namespace detail {
+
+ClientState::ClientState(std::string base_url, ClientOptions options,
+                         std::shared_ptr<HttpTransport> transport,
+                         std::shared_ptr<TokenSource> tokens)
+    : base_url_(std::move(base_url)),
+      pipeline_(std::move(options), std::move(transport), std::move(tokens)) {
+  while (!base_url_.empty() && base_url_.back() == '/') base_url_.pop_back();
+  check_url_allowed(base_url_, "base_url");
+  if (base_url_.find_first_of("?#") != std::string::npos) {
+    throw_invalid("base_url must not contain a query or fragment");
+  }
+}
+
+std::string ClientState::url(const std::vector<std::string>& segments,
+                             const QueryParams& params) const {
+  return build_url(base_url_, segments, params);
+}
+
+Answer ClientState::call(HttpRequest request) const {
+  Outcome outcome = pipeline_.execute(request);
+  return decide(request, std::move(outcome));
+}
+
+Answer ClientState::call(HttpMethod method, const std::string& url) const {
+  HttpRequest request;
+  request.method = method;
+  request.url = url;
+  return call(std::move(request));
+}
+
+Answer ClientState::call_json(HttpMethod method, const std::string& url, std::string body) const {
+  HttpRequest request;
+  request.method = method;
+  request.url = url;
+  request.body = std::move(body);
+  request.headers.emplace_back("Content-Type", "application/json; charset=utf-8");
+  return call(std::move(request));
+}
+
+}  // namespace detail
+}  // namespace caspio

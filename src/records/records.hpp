@@ -1,0 +1,63 @@
+#pragma once
+// Records operations shared by the Tables and Views facades.
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "caspio/query.hpp"
+#include "caspio/record_range.hpp"
+#include "caspio/where.hpp"
+#include "caspio/write_result.hpp"
+#include "client/client_state.hpp"
+
+namespace caspio {
+namespace detail {
+
+/// Where records live: `collection` is "tables" or "views".
+struct RecordSource {
+  std::string collection;
+  std::string name;
+};
+
+/// `{collection, name, "records"}`.
+inline std::vector<std::string> records_path(const RecordSource& source) {
+  return {source.collection, source.name, "records"};
+}
+
+/// One GET with exactly the query's parameters.
+std::vector<nlohmann::json> get_records_paginated(const ClientState& state,
+                                                  const RecordSource& source, const Query& query);
+/// The lazy fetch-all range (validates at once).
+RecordRange records(const std::shared_ptr<const ClientState>& state, const RecordSource& source,
+                    const Query& query);
+/// Every row of the fetch-all range.
+std::vector<nlohmann::json> get_records(const std::shared_ptr<const ClientState>& state,
+                                        const RecordSource& source, const Query& query);
+/// Streams the fetch-all range to `path` atomically.
+std::size_t stream_to_file(const std::shared_ptr<const ClientState>& state,
+                           const RecordSource& source, const Query& query, const std::string& path,
+                           StreamFormat format);
+
+/// POST …/records (checked values), the decided answer.
+Answer post_record(const ClientState& state, const RecordSource& source,
+                   const nlohmann::json& values, ReturnRows return_rows);
+/// POST …/records.
+WriteResult create_record(const ClientState& state, const RecordSource& source,
+                          const nlohmann::json& values, ReturnRows return_rows);
+/// PUT …/records?q.where=.
+WriteResult update_records(const ClientState& state, const RecordSource& source, const Where& where,
+                           const nlohmann::json& values, ReturnRows return_rows);
+/// DELETE …/records?q.where=.
+WriteResult delete_records(const ClientState& state, const RecordSource& source,
+                           const Where& where);
+
+/// Writes the rows of `range` to `path` in `format` (PK_ID removed) through a temporary file in
+/// the same directory that is flushed, fsync'ed and renamed only when complete.
+std::size_t write_records_file(RecordRange& range, const std::string& path, StreamFormat format);
+
+}  // namespace detail
+}  // namespace caspio

@@ -1,0 +1,353 @@
+// The default HttpTransport: libcurl easy handles from a pool, one share handle.
+#include <curl/curl.h>
+#include <fmt/format.h>
+
+#include <array>
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "caspio/error.hpp"
+#include "caspio/http_transport.hpp"
+#include "request/url.hpp"
+
+namespace caspio {
+namespace {
+
+[[noreturn]] void throw_transport(const HttpRequest& request, const std::string& message,
+                                  bool timeout) {
+  ErrorInfo info;
+  info.message = message;
+  info.method = to_string(request.method);
+  info.url = request.url;
+  info.attempts = 1;
+  if (timeout) throw TimeoutError(std::move(info));
+  throw TransportError(std::move(info));
+}
+
+[[noreturn]] void throw_too_large(const HttpRequest& request, CURL* h, std::size_t max) {
+  long status = 0;
+  curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+  ErrorInfo info;
+  info.http_status = static_cast<int>(status);
+  info.code = "ResponseTooLarge";
+  info.message = fmt::format(
+      "the answer body is larger than max_response_bytes ({} bytes) once decompressed", max);
+  info.method = to_string(request.method);
+  info.url = request.url;
+  info.attempts = 1;
+  throw ApiError(std::move(info));
+}
+
+void global_init_once() {
+  static const CURLcode code = curl_global_init(CURL_GLOBAL_DEFAULT);
+  if (code != CURLE_OK) {
+    ErrorInfo info;
+    info.message = fmt::format("curl_global_init failed: {}", curl_easy_strerror(code));
+    throw TransportError(std::move(info));
+  }
+}
+
+// Where the body of the answer goes: HttpResponse::body, or the request's sink for a 2xx answer.
+struct BodyTarget {
+  CURL* handle = nullptr;
+  HttpResponse* response = nullptr;
+  HttpBodySink* sink = nullptr;
+  bool decided = false;
+  bool to_sink = false;
+  std::size_t max_bytes = 0;  // cap of an in-memory body
+  bool too_large = false;
+  std::string error;  // what a throwing sink said
+
+  // Decides on the first byte (the status and headers are complete by then).
+  void decide() {
+    if (decided) return;
+    decided = true;
+    long status = 0;
+    curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &status);
+    to_sink = sink != nullptr && status >= 200 && status <= 299;
+    if (to_sink) sink->begin(static_cast<int>(status), response->headers);
+  }
+};
+
+size_t on_body(char* data, size_t size, size_t count, void* user) {
+  auto* target = static_cast<BodyTarget*>(user);
+  try {
+    target->decide();
+    if (target->to_sink) {
+      target->sink->write(data, size * count);
+    } else if (target->response->body.size() + size * count > target->max_bytes) {
+      target->too_large = true;
+      return 0;  // aborts the transfer
+    } else {
+      target->response->body.append(data, size * count);
+    }
+  } catch (const std::exception& e) {
+    target->error = e.what();
+    return 0;  // aborts the transfer
+  }
+  return size * count;
+}
+
+// A streamed request body: one reader per attempt, reopened when libcurl rewinds.
+struct UploadState {
+  const HttpBodySource* source = nullptr;
+  std::unique_ptr<HttpBodyReader> reader;
+  std::string error;
+};
+
+size_t on_read(char* buffer, size_t size, size_t count, void* user) {
+  auto* state = static_cast<UploadState*>(user);
+  try {
+    if (!state->reader) state->reader = state->source->open();
+    return state->reader->read(buffer, size * count);
+  } catch (const std::exception& e) {
+    state->error = e.what();
+    return CURL_READFUNC_ABORT;
+  }
+}
+
+int on_seek(void* user, curl_off_t offset, int origin) {
+  auto* state = static_cast<UploadState*>(user);
+  if (offset != 0 || origin != SEEK_SET) return CURL_SEEKFUNC_CANTSEEK;
+  state->reader.reset();  // the next read opens a fresh reader from the first byte
+  return CURL_SEEKFUNC_OK;
+}
+
+size_t on_header(char* data, size_t size, size_t count, void* user) {
+  auto* headers = static_cast<HttpHeaders*>(user);
+  std::string line(data, size * count);
+  while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
+  if (line.rfind("HTTP/", 0) == 0) {
+    headers->clear();  // a new response (after 100 Continue or similar) starts
+  } else if (const auto colon = line.find(':'); colon != std::string::npos) {
+    std::string value = line.substr(colon + 1);
+    const auto first = value.find_first_not_of(" \t");
+    value = first == std::string::npos ? std::string() : value.substr(first);
+    headers->emplace_back(line.substr(0, colon), std::move(value));
+  }
+  return size * count;
+}
+
+// Method and body of `request` on handle `h`; a streamed body is pulled through `upload`.
+void set_method(CURL* h, const HttpRequest& request, UploadState& upload) {
+  switch (request.method) {
+    case HttpMethod::get:
+      curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
+      break;
+    case HttpMethod::post:
+    case HttpMethod::put:
+      curl_easy_setopt(h, CURLOPT_POST, 1L);
+      if (request.body_source) {
+        // Content-Length from the known size, never chunked; libcurl pulls the bytes.
+        upload.source = request.body_source.get();
+        curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE,
+                         static_cast<curl_off_t>(request.body_source->size()));
+        curl_easy_setopt(h, CURLOPT_READFUNCTION, &on_read);
+        curl_easy_setopt(h, CURLOPT_READDATA, &upload);
+        curl_easy_setopt(h, CURLOPT_SEEKFUNCTION, &on_seek);
+        curl_easy_setopt(h, CURLOPT_SEEKDATA, &upload);
+      } else {
+        curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE,
+                         static_cast<curl_off_t>(request.body.size()));
+        curl_easy_setopt(h, CURLOPT_POSTFIELDS, request.body.data());
+      }
+      if (request.method == HttpMethod::put) curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, "PUT");
+      break;
+    case HttpMethod::delete_:
+      curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, "DELETE");
+      break;
+  }
+}
+
+class CurlTransport final : public HttpTransport {
+ public:
+  explicit CurlTransport(const TransportOptions& options) : options_(options) {
+    global_init_once();
+    share_ = curl_share_init();
+    if (share_ == nullptr) {
+      ErrorInfo info;
+      info.message = "curl_share_init failed";
+      throw TransportError(std::move(info));
+    }
+    curl_share_setopt(share_, CURLSHOPT_LOCKFUNC, &CurlTransport::lock);
+    curl_share_setopt(share_, CURLSHOPT_UNLOCKFUNC, &CurlTransport::unlock);
+    curl_share_setopt(share_, CURLSHOPT_USERDATA, this);
+    curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
+    curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
+    curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
+  }
+
+  ~CurlTransport() override {
+    for (CURL* handle : pool_) curl_easy_cleanup(handle);
+    curl_share_cleanup(share_);
+  }
+
+  CurlTransport(const CurlTransport&) = delete;
+  CurlTransport& operator=(const CurlTransport&) = delete;
+
+  HttpResponse send(const HttpRequest& request) override {
+    detail::check_url_allowed(request.url, "request URL");
+    Handle handle(*this);
+    CURL* h = handle.get();
+
+    HttpResponse response;
+    char error_buffer[CURL_ERROR_SIZE] = {0};
+    curl_slist* list = nullptr;
+    const auto append = [&list, &request](const std::string& line) {
+      curl_slist* next = curl_slist_append(list, line.c_str());
+      if (next == nullptr) {
+        curl_slist_free_all(list);
+        throw_transport(request, "out of memory building request headers", false);
+      }
+      list = next;
+    };
+    for (const auto& [name, value] : request.headers) append(name + ": " + value);
+    append("Expect:");  // no 100-continue round trip
+    const std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> headers(list,
+                                                                              &curl_slist_free_all);
+
+    curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
+    curl_easy_setopt(h, CURLOPT_SHARE, share_);
+    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
+                     static_cast<long>(options_.connect_timeout.count()));
+    set_limits(h, request);
+    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
+#if LIBCURL_VERSION_NUM >= 0x075500
+    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+#endif
+    curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
+    curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
+    curl_easy_setopt(h, CURLOPT_HTTPHEADER, list);
+    BodyTarget target;
+    target.handle = h;
+    target.response = &response;
+    target.sink = request.body_sink.get();
+    target.max_bytes = options_.max_response_bytes;
+    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &on_body);
+    curl_easy_setopt(h, CURLOPT_WRITEDATA, &target);
+    curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, &on_header);
+    curl_easy_setopt(h, CURLOPT_HEADERDATA, &response.headers);
+    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error_buffer);
+
+    UploadState upload;
+    set_method(h, request, upload);
+
+    const CURLcode code = curl_easy_perform(h);
+    if (target.too_large) {
+      handle.discard();
+      throw_too_large(request, h, options_.max_response_bytes);
+    }
+    if (code != CURLE_OK) {
+      handle.discard();  // do not reuse a handle in an unknown state
+      std::string message =
+          fmt::format("curl error {}: {}", static_cast<int>(code), curl_easy_strerror(code));
+      if (error_buffer[0] != '\0') message += fmt::format(" ({})", error_buffer);
+      if (!upload.error.empty()) message += fmt::format("; request body: {}", upload.error);
+      if (!target.error.empty()) message += fmt::format("; response body: {}", target.error);
+      throw_transport(request, message, code == CURLE_OPERATION_TIMEDOUT);
+    }
+    long status = 0;
+    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+    response.status = static_cast<int>(status);
+    if (!target.decided && target.sink != nullptr && status >= 200 && status <= 299) {
+      target.sink->begin(response.status, response.headers);  // empty 2xx body
+    }
+    return response;
+  }
+
+ private:
+  // Timeouts, TLS and proxy settings of one attempt.
+  void set_limits(CURL* h, const HttpRequest& request) const {
+    long total = static_cast<long>(options_.request_timeout.count());
+    const long call_rest = static_cast<long>(request.timeout.count());
+    if (call_rest > 0 && (total <= 0 || call_rest < total)) total = call_rest;
+    curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, total > 0 ? total : 0L);
+    const long stall_seconds = static_cast<long>((options_.stall_timeout.count() + 999) / 1000);
+    curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, stall_seconds > 0 ? 1L : 0L);
+    curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, stall_seconds);
+    curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (!options_.ca_info.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, options_.ca_info.c_str());
+    if (!options_.ca_path.empty()) curl_easy_setopt(h, CURLOPT_CAPATH, options_.ca_path.c_str());
+    // An explicit proxy, or "" which makes libcurl ignore the proxy environment variables.
+    if (!options_.proxy.empty()) {
+      curl_easy_setopt(h, CURLOPT_PROXY, options_.proxy.c_str());
+    } else if (!options_.use_environment_proxy) {
+      curl_easy_setopt(h, CURLOPT_PROXY, "");
+    }
+  }
+
+  // An easy handle borrowed from the pool, returned (reset) on destruction.
+  class Handle {
+   public:
+    explicit Handle(CurlTransport& owner) : owner_(owner), handle_(owner.acquire()) {}
+    ~Handle() { owner_.release(handle_, keep_); }
+    Handle(const Handle&) = delete;
+    Handle& operator=(const Handle&) = delete;
+    CURL* get() const { return handle_; }
+    void discard() { keep_ = false; }
+
+   private:
+    CurlTransport& owner_;
+    CURL* handle_;
+    bool keep_ = true;
+  };
+
+  CURL* acquire() {
+    {
+      std::lock_guard<std::mutex> lock(pool_mutex_);
+      if (!pool_.empty()) {
+        CURL* h = pool_.back();
+        pool_.pop_back();
+        return h;
+      }
+    }
+    CURL* h = curl_easy_init();
+    if (h == nullptr) {
+      ErrorInfo info;
+      info.message = "curl_easy_init failed";
+      throw TransportError(std::move(info));
+    }
+    return h;
+  }
+
+  void release(CURL* h, bool keep) {
+    if (keep) {
+      curl_easy_reset(h);
+      std::lock_guard<std::mutex> lock(pool_mutex_);
+      if (pool_.size() < options_.max_idle_handles) {
+        pool_.push_back(h);
+        return;
+      }
+    }
+    curl_easy_cleanup(h);
+  }
+
+  static void lock(CURL*, curl_lock_data data, curl_lock_access, void* user) {
+    static_cast<CurlTransport*>(user)->locks_[static_cast<std::size_t>(data) % kLocks].lock();
+  }
+  static void unlock(CURL*, curl_lock_data data, void* user) {
+    static_cast<CurlTransport*>(user)->locks_[static_cast<std::size_t>(data) % kLocks].unlock();
+  }
+
+  static constexpr std::size_t kLocks = CURL_LOCK_DATA_LAST;
+  TransportOptions options_;
+  CURLSH* share_ = nullptr;
+  std::array<std::mutex, kLocks> locks_;
+  std::mutex pool_mutex_;
+  std::vector<CURL*> pool_;
+};
+
+}  // namespace
+
+std::shared_ptr<HttpTransport> make_curl_transport(const TransportOptions& options) {
+  return std::make_shared<CurlTransport>(options);
+}
+
+}  // namespace caspio

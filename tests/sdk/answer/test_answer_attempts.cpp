@@ -1,0 +1,121 @@
+// One decision for every call: after a retried request, the typed error of every facade carries
+// the real method, URL, request id and attempt count (a bad 200 shape and an error status alike).
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "caspio/caspio.hpp"
+#include "caspio/testing/fake_transport.hpp"
+
+using caspio::testing::FakeTransport;
+
+namespace {
+
+struct Call {
+  const char* name;
+  const char* method;
+  const char* url;  // expected URL, after the base
+  std::function<void(const caspio::Client&)> run;
+};
+
+std::vector<Call> calls() {
+  using caspio::Query;
+  using caspio::Where;
+  return {
+      {"tables().listing", "GET", "/tables", [](const caspio::Client& c) { c.tables().listing(); }},
+      {"tables().get_records", "GET",
+       "/tables/T/records?q.orderBy=PK_ID&q.pageNumber=1&q.pageSize=1000",
+       [](const caspio::Client& c) { c.tables().get_records("T"); }},
+      {"tables().update_records", "PUT", "/tables/T/records?q.where=A%3D1&response=rows",
+       [](const caspio::Client& c) {
+         c.tables().update_records("T", Where{"A=1"}, {{"B", 2}}, caspio::ReturnRows::yes);
+       }},
+      {"views().description", "GET", "/views/V",
+       [](const caspio::Client& c) { c.views().description("V"); }},
+      {"views().get_records_paginated", "GET", "/views/V/records?q.pageNumber=2&q.pageSize=5",
+       [](const caspio::Client& c) {
+         c.views().get_records_paginated("V", Query{}.page_number(2).page_size(5));
+       }},
+      {"apps().listing", "GET", "/applications",
+       [](const caspio::Client& c) { c.apps().listing(); }},
+      {"apps().dp_deploy_code_by_keys", "GET", "/applications/A/datapages/P/deployment?method=I",
+       [](const caspio::Client& c) { c.apps().dp_deploy_code_by_keys("A", "P", "i"); }},
+      {"files().metadata_by_key", "GET", "/files?externalKey=K",
+       [](const caspio::Client& c) { c.files().metadata_by_key("K"); }},
+      {"tasks().properties_by_key", "GET", "/tasks/K",
+       [](const caspio::Client& c) { c.tasks().properties_by_key("K"); }},
+      {"utils().copy_record", "GET", "/tables/T/fields",
+       [](const caspio::Client& c) { c.utils().copy_record("T", Where{"A=1"}); }},
+  };
+}
+
+const std::string kBase = "https://c1abc123.caspio.com/rest/v2";
+
+caspio::Client client_over(const std::shared_ptr<FakeTransport>& fake) {
+  caspio::ClientOptions options;
+  options.transport = fake;
+  options.retry.sleep = [](std::chrono::milliseconds) {};
+  return caspio::Client("c1abc123", "tok", options);
+}
+
+caspio::HttpHeaders request_id(const std::string& id) {
+  return {{"X-Caspio-Request-ID", id}};
+}
+
+}  // namespace
+
+TEST(AnswerAttempts, BadShapeAfterARetryNamesTheRealRequest) {
+  for (const Call& call : calls()) {
+    SCOPED_TRACE(call.name);
+    auto fake = std::make_shared<FakeTransport>();
+    fake->push(503, R"({"Code":"ServiceUnavailable","Message":"busy"})", request_id("RID-1"));
+    fake->push(200, R"({"Unexpected":true})", request_id("RID-2"));
+    try {
+      call.run(client_over(fake));
+      FAIL() << "expected ApiError";
+    } catch (const caspio::ApiError& e) {
+      EXPECT_EQ(e.info().attempts, 2);
+      EXPECT_EQ(e.info().request_id, "RID-2");
+      EXPECT_EQ(e.info().http_status, 200);
+      EXPECT_EQ(e.info().method, call.method);
+      EXPECT_EQ(e.info().url, kBase + call.url);
+    }
+    EXPECT_EQ(fake->requests().size(), 2u);
+  }
+}
+
+TEST(AnswerAttempts, ErrorStatusAfterRetriesCountsEveryAttempt) {
+  for (const Call& call : calls()) {
+    SCOPED_TRACE(call.name);
+    auto fake = std::make_shared<FakeTransport>();
+    fake->push(502, "", request_id("RID-1"));
+    fake->push(429, R"([{"message":"slow down","name":"api-calls-rate"}])", request_id("RID-2"));
+    fake->push(404, R"({"Code":"ObjectNotFound","Message":"no such thing","RequestId":"RID-3"})");
+    try {
+      call.run(client_over(fake));
+      FAIL() << "expected NotFoundError";
+    } catch (const caspio::NotFoundError& e) {
+      EXPECT_EQ(e.info().attempts, 3);
+      EXPECT_EQ(e.info().request_id, "RID-3");
+      EXPECT_EQ(e.info().code, "ObjectNotFound");
+      EXPECT_EQ(e.info().method, call.method);
+      EXPECT_EQ(e.info().url, kBase + call.url);
+    }
+  }
+}
+
+TEST(AnswerAttempts, BadJsonReportsTheRequestIdOfTheAnswer) {
+  auto fake = std::make_shared<FakeTransport>();
+  fake->push(200, "<html>oops</html>", request_id("RID-9"));
+  try {
+    client_over(fake).tasks().listing();
+    FAIL() << "expected ApiError";
+  } catch (const caspio::ApiError& e) {
+    EXPECT_EQ(e.info().attempts, 1);
+    EXPECT_EQ(e.info().request_id, "RID-9");
+    EXPECT_NE(e.info().message.find("not valid JSON"), std::string::npos);
+  }
+}
