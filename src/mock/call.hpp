@@ -86,6 +86,12 @@ class Router {
   std::vector<Route> routes_;
 };
 
+/// Deepest nesting of arrays and objects a JSON body may have.
+constexpr int kMaxJsonDepth = 64;
+/// Parses a request body as JSON: 400 IncorrectBodyParameter when it is not valid JSON or nests
+/// deeper than kMaxJsonDepth (checked before parsing, so a body of brackets costs no memory).
+nlohmann::json parse_json_body(const std::string& body);
+
 /// Percent-decodes one path segment or query value ('+' is kept as '+').
 std::string percent_decode(const std::string& in);
 /// Splits a raw path on '/', dropping empty segments, without decoding.

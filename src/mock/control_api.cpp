@@ -27,7 +27,7 @@ void Server::Impl::handle_control(const httplib::Request& req, httplib::Response
     }
     if (raw_path == "/__mock/faults") {
       if (req.method == "POST") {
-        auto body = nlohmann::json::parse(req.body);
+        auto body = detail::parse_json_body(req.body);
         if (body.is_array()) {
           for (const auto& f : body) faults.add(detail::fault_from_json(f));
         } else {
@@ -58,7 +58,8 @@ void Server::Impl::handle_control(const httplib::Request& req, httplib::Response
       return reply(200, {{"ok", true}});
     }
     if (raw_path == "/__mock/settings" && req.method == "POST") {
-      auto body = nlohmann::json::parse(req.body);
+      auto body = detail::parse_json_body(req.body);
+      if (!body.is_object()) throw std::invalid_argument("settings must be a JSON object");
       if (body.contains("unstable_order")) {
         unstable_order = body.at("unstable_order").get<bool>();
       }

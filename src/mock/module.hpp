@@ -17,6 +17,8 @@ struct ModuleEnv {
   const ServerOptions& options;
   /// Live value of the "unstable order" switch.
   const std::atomic<bool>& unstable_order;
+  /// Turns true when the server stops: long statements end at once.
+  const std::atomic<bool>& stopping;
 };
 
 /// One part of the account. Handlers may run concurrently from several server threads; a module

@@ -16,7 +16,7 @@ bool step_read(Stmt& stmt) {
   try {
     return stmt.step();
   } catch (const SqlError& e) {
-    throw translate_sql_error(e.what());
+    throw sql_failure(e);
   }
 }
 

@@ -40,7 +40,7 @@ ApiError duplicate_error(const SqlError& e, const std::string& table) {
 // Caspio's error for a failed write.
 ApiError write_error(const SqlError& e, const std::string& table) {
   if (is_unique_violation(e)) return duplicate_error(e, table);
-  return translate_sql_error(e.what());
+  return sql_failure(e);
 }
 
 // The values a record body writes, checked against the table or view, plus the timestamps the

@@ -161,6 +161,28 @@ void Server::Impl::serve(detail::Call& call, const std::string& raw_path,
   }
 }
 
+void Server::Impl::complete_error(const httplib::Request& req, httplib::Response& res) {
+  if (!res.body.empty() || res.content_provider_) return;
+  std::string code = code_for_status(res.status);
+  std::string message = "The request is malformed or its headers are too long.";
+  if (res.status == 413) {
+    code = "RequestEntityTooLarge";
+    message =
+        "The request body is larger than " + std::to_string(options.max_body_bytes) + " bytes.";
+  } else if (res.status == 414) {
+    code = "RequestUriTooLong";
+    message = "The request URI is longer than " + std::to_string(kMaxUriLength) + " characters.";
+  } else if (res.status == 400) {
+    code = "IncorrectRequest";
+  } else {
+    message = message_for_status(res.status);
+  }
+  const std::string request_id = detail::new_guid(true);
+  res.set_header(kRequestIdHeader, request_id);
+  res.set_content(detail::json_error(code, message, base_url() + req.target, request_id),
+                  "application/json; charset=utf-8");
+}
+
 void Server::Impl::handle(const httplib::Request& req, httplib::Response& res) {
   const std::string& target = req.target;
   const auto qmark = target.find('?');
@@ -198,16 +220,23 @@ void Server::Impl::handle(const httplib::Request& req, httplib::Response& res) {
   }
   entry.status = res.status;
   entry.request_id = call.request_id;
+  if (!options.journal_credentials) detail::redact_credentials(entry);
   journal.record(std::move(entry));
 
+  finish(req, res, after);
+}
+
+void Server::Impl::finish(const httplib::Request&, httplib::Response& res,
+                          const std::optional<Fault>& after) {
   if (after && after->kind == FaultKind::truncate) {
     res.body = res.body.substr(0, res.body.size() / 2);
-  } else if (after && after->kind == FaultKind::drop && !res.body.empty()) {
+  }
+  const std::string type = res.get_header_value("Content-Type");
+  if (after && after->kind == FaultKind::drop && !res.body.empty()) {
     auto full = std::make_shared<std::string>(std::move(res.body));
     res.body.clear();
-    const std::string content_type = res.get_header_value("Content-Type");
     res.set_content_provider(
-        full->size(), content_type.empty() ? "application/octet-stream" : content_type.c_str(),
+        full->size(), type.empty() ? "application/octet-stream" : type.c_str(),
         [full](std::size_t offset, std::size_t, httplib::DataSink& sink) {
           if (offset == 0) sink.write(full->data(), full->size() / 2);
           return false;  // abort: the connection closes with the body half sent

@@ -8,32 +8,23 @@
 namespace caspio {
 namespace mock {
 
+namespace {
+constexpr std::size_t kDefaultThreads = 32;
+constexpr time_t kKeepAliveSeconds = 5;
+}  // namespace
+
 Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {
   Impl& s = *impl_;
   s.url_host = s.options.host == "0.0.0.0" ? "127.0.0.1" : s.options.host;
 
-  detail::ModuleEnv env{s.options, s.unstable_order};
+  detail::ModuleEnv env{s.options, s.unstable_order, s.stopping};
   s.modules.push_back(detail::make_tables_module(env));
   s.modules.push_back(detail::make_apps_module(env, s.apps));
   s.modules.push_back(detail::make_tasks_module(env));
   s.modules.push_back(detail::make_files_module(env));
   for (auto& m : s.modules) m->register_routes(s.router);
 
-  const std::size_t threads = s.options.threads == 0 ? 8 : s.options.threads;
-  s.http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  s.http.set_keep_alive_max_count(100000);
-  s.http.set_keep_alive_timeout(30);
-  s.http.set_read_timeout(30);
-  s.http.set_write_timeout(30);
-  s.http.set_tcp_nodelay(true);
-
-  auto handler = [&s](const httplib::Request& req, httplib::Response& res) { s.handle(req, res); };
-  s.http.Get(".*", handler);
-  s.http.Post(".*", handler);
-  s.http.Put(".*", handler);
-  s.http.Delete(".*", handler);
-  s.http.Patch(".*", handler);
-  s.http.Options(".*", handler);
+  s.configure_http();
 
   if (s.options.port == 0) {
     s.port = s.http.bind_to_any_port(s.options.host);
@@ -48,6 +39,48 @@ Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(o
     s.http.listen_after_bind();
     s.loop_done = true;
   });
+}
+
+void Server::Impl::configure_http() {
+  // Each open connection holds a worker while it waits for its next request: enough workers, and
+  // a short idle keep-alive, so idle clients cannot starve new ones.
+  const std::size_t threads = options.threads == 0 ? kDefaultThreads : options.threads;
+  http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  http.set_keep_alive_max_count(100000);
+  http.set_keep_alive_timeout(kKeepAliveSeconds);
+  http.set_read_timeout(30);
+  http.set_write_timeout(30);
+  http.set_tcp_nodelay(true);
+  http.set_payload_max_length(options.max_body_bytes);
+  http.set_error_handler(httplib::Server::HandlerWithResponse(
+      [this](const httplib::Request& req, httplib::Response& res) {
+        complete_error(req, res);
+        return httplib::Server::HandlerResponse::Handled;
+      }));
+
+  // A body announced over the limit is refused before it is read (httplib itself would first read
+  // and discard it all).
+  http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    if (req.get_header_value<std::uint64_t>("Content-Length") <= options.max_body_bytes) {
+      return httplib::Server::HandlerResponse::Unhandled;
+    }
+    res.status = 413;
+    res.set_header("Connection", "close");
+    complete_error(req, res);
+    return httplib::Server::HandlerResponse::Handled;
+  });
+  http.set_expect_100_continue_handler([this](const httplib::Request& req, httplib::Response&) {
+    return req.get_header_value<std::uint64_t>("Content-Length") > options.max_body_bytes ? 413
+                                                                                          : 100;
+  });
+
+  auto handler = [this](const httplib::Request& req, httplib::Response& res) { handle(req, res); };
+  http.Get(".*", handler);
+  http.Post(".*", handler);
+  http.Put(".*", handler);
+  http.Delete(".*", handler);
+  http.Patch(".*", handler);
+  http.Options(".*", handler);
 }
 
 Server::~Server() {
@@ -128,6 +161,7 @@ void Server::stop() {
     if (impl_->stopped) return;
     impl_->stopped = true;
   }
+  impl_->stopping = true;
   // httplib's stop() only reaches a running accept loop: wait for it to have started.
   while (!impl_->http.is_running() && !impl_->loop_done) {
     std::this_thread::sleep_for(std::chrono::milliseconds(1));

@@ -34,6 +34,8 @@ struct Server::Impl {
   ServerOptions options;
   std::atomic<bool> unstable_order;
   std::atomic<bool> stale_token_400{false};
+  /// Set by stop(): statements still running end at once.
+  std::atomic<bool> stopping{false};
   detail::TokenStore tokens;
   detail::AppStore apps;
   detail::Journal journal;
@@ -53,7 +55,15 @@ struct Server::Impl {
 
   std::string base_url() const { return "http://" + url_host + ":" + std::to_string(port); }
 
+  /// Applies the options to cpp-httplib: workers, timeouts, body limit, error bodies, routes.
+  void configure_http();
   void handle(const httplib::Request& req, httplib::Response& res);
+  /// Applies the faults that act on the answer (truncate, drop).
+  void finish(const httplib::Request& req, httplib::Response& res,
+              const std::optional<Fault>& after);
+  /// Gives an error that cpp-httplib answered itself (an over-long URI or header, a body over the
+  /// limit, a malformed request) Caspio's error body, when it has none yet.
+  void complete_error(const httplib::Request& req, httplib::Response& res);
   void serve(detail::Call& call, const std::string& raw_path, std::optional<Fault>& after);
   /// Applies the first matching fault; true when it answered the request itself.
   bool apply_fault(detail::Call& call, const std::string& raw_path, std::optional<Fault>& after);

@@ -36,6 +36,23 @@ void install_tsql_functions(sqlite3* db) {
   for (const char* name : {"getdate", "getutcdate", "sysdatetime"}) {
     sqlite3_create_function(db, name, 0, SQLITE_UTF8, nullptr, tsql_now, nullptr, nullptr);
   }
+  sqlite3_limit(db, SQLITE_LIMIT_LENGTH, kMaxValueBytes);
+}
+
+StatementBudget::StatementBudget(sqlite3* db, std::chrono::milliseconds timeout,
+                                 const std::atomic<bool>* stopping)
+    : db_(db), deadline_(std::chrono::steady_clock::now() + timeout), stopping_(stopping) {
+  sqlite3_progress_handler(db_, 1000, &StatementBudget::check, this);
+}
+
+StatementBudget::~StatementBudget() {
+  sqlite3_progress_handler(db_, 0, nullptr, nullptr);
+}
+
+int StatementBudget::check(void* self) {
+  const auto* budget = static_cast<const StatementBudget*>(self);
+  if (budget->stopping_ != nullptr && budget->stopping_->load(std::memory_order_relaxed)) return 1;
+  return std::chrono::steady_clock::now() >= budget->deadline_ ? 1 : 0;
 }
 
 }  // namespace detail

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <random>
 #include <string>
 #include <vector>
@@ -34,6 +35,9 @@ struct Table {
   TableDef def;
   Db db;
   std::mt19937_64 rng;
+  /// Guards the rows (and the counters of `def`); the definition itself changes only under the
+  /// store's exclusive catalog lock.
+  std::mutex mutex;
 };
 
 /// What a records call works on: a table, or a view over one, and what it may read.

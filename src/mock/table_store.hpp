@@ -1,13 +1,19 @@
 #pragma once
 // The tables and views of the emulated account: the one entry point of the tables module. It
 // holds the locks and hands each call to the part that does it: the catalog (names, lookups),
-// the design (tables and fields), the reader and the writer (records). Thread-safe.
+// the design (tables and fields), the reader and the writer (records). Thread-safe: design
+// changes take the catalog lock exclusively; records calls share it and take their table's own
+// lock, so a long statement on one table never holds up the others. Each records call runs under
+// a StatementBudget (time limit, stop flag).
 
+#include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <shared_mutex>
 #include <string>
 #include <vector>
 
@@ -22,7 +28,10 @@ namespace detail {
 
 class TableStore {
  public:
-  TableStore() = default;
+  /// `query_timeout` bounds each records call; `stopping` (may be null) ends them at once.
+  explicit TableStore(std::chrono::milliseconds query_timeout = std::chrono::seconds(5),
+                      const std::atomic<bool>* stopping = nullptr)
+      : query_timeout_(query_timeout), stopping_(stopping) {}
   TableStore(const TableStore&) = delete;
   TableStore& operator=(const TableStore&) = delete;
 
@@ -65,7 +74,14 @@ class TableStore {
                  const std::function<bool(std::vector<SqlValue>&)>& next);
 
  private:
-  mutable std::mutex mutex_;
+  /// Runs `work(source)` on a table or view under the shared catalog lock, its table's lock and
+  /// a statement budget.
+  template <typename Work>
+  auto with_source(const Target& target, Work work);
+
+  std::chrono::milliseconds query_timeout_;
+  const std::atomic<bool>* stopping_;
+  mutable std::shared_mutex mutex_;
   TableCatalog catalog_;
   TableDesign design_{catalog_};
 };

@@ -110,7 +110,8 @@ void reply_ordered(Call& call, nlohmann::ordered_json result) {
 
 class TablesModule final : public Module {
  public:
-  explicit TablesModule(const ModuleEnv& env) : unstable_(env.unstable_order) {
+  explicit TablesModule(const ModuleEnv& env)
+      : unstable_(env.unstable_order), store_(env.options.query_timeout, &env.stopping) {
     if (env.options.fixture == Fixture::demo) load_demo_tables(store_, env.options.rows);
   }
 

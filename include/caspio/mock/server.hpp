@@ -39,6 +39,14 @@ struct ServerOptions {
   bool unstable_order = false;
   /// Number of worker threads serving connections (0 = library default).
   std::size_t threads = 0;
+  /// When true, the journal keeps credentials in clear (the `Authorization` header, the secrets
+  /// and tokens of `/oauth/token` forms); by default it stores `(redacted)` in their place.
+  bool journal_credentials = false;
+  /// Longest time one records call may run its SQL; beyond it the call answers 500
+  /// SqlServerError "Execution Timeout Expired".
+  std::chrono::milliseconds query_timeout{5000};
+  /// Largest request body accepted; a larger one answers 413 RequestEntityTooLarge.
+  std::size_t max_body_bytes = 64 * 1024 * 1024;
 };
 
 /// One part of a multipart/form-data request body.
