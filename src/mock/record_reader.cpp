@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+
 #include "call.hpp"
 #include "table_values.hpp"
 
@@ -55,7 +57,64 @@ std::vector<OutColumn> out_columns(const Source& src, const Stmt& stmt) {
   return columns;
 }
 
+// Boundaries are remembered every kMarkEvery rows on the way to a near page; a farther one is
+// found by OFFSET from the nearest boundary.
+constexpr std::int64_t kMarkEvery = 1000;
+
+bool calls_function(const std::string& sql) {
+  for (std::size_t i = sql.find('('); i != std::string::npos; i = sql.find('(', i + 1)) {
+    std::size_t j = i;
+    while (j > 0 && std::isspace(static_cast<unsigned char>(sql[j - 1]))) --j;
+    if (j > 0 && (std::isalnum(static_cast<unsigned char>(sql[j - 1])) || sql[j - 1] == '_' ||
+                  sql[j - 1] == ']' || sql[j - 1] == '"')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// True when a read can seek to its page by PK_ID and give exactly the rows LIMIT/OFFSET gives:
+// default PK order, one output row per table row (no aggregate, DISTINCT or window), and a filter
+// whose value cannot change between calls (no function at all, so no random() or getdate()).
+bool seekable(const RecordQuery& q, bool star, const std::string& filter) {
+  if (q.offset <= 0 || !q.order_by.empty() || q.shuffle || !q.group_by.empty()) return false;
+  if (calls_function(filter)) return false;
+  if (star) return true;
+  return q.select.find('(') == std::string::npos &&
+         ascii_lower(q.select).find("distinct") == std::string::npos;
+}
+
 }  // namespace
+
+std::optional<std::int64_t> RecordReader::boundary(const Source& src, const std::string& filter,
+                                                   std::int64_t offset) {
+  PageIndex& index = src.table->pages;
+  index.sync(static_cast<std::int64_t>(sqlite3_total_changes64(src.db().get())));
+  const PageIndex::Mark mark = index.floor(filter, offset);
+  if (mark.offset == offset) return mark.pk;
+  std::string sql = "SELECT \"PK_ID\" FROM " + quote_ident(src.def().name) + " WHERE " + filter;
+  if (mark.pk) sql += " AND \"PK_ID\" > " + std::to_string(*mark.pk);
+  sql += " ORDER BY \"PK_ID\"";
+  const std::int64_t gap = offset - mark.offset;
+  if (gap > 2 * kMarkEvery) {
+    // A far jump: SQLite skips rows fastest itself (once; later pages start from this mark).
+    Stmt stmt =
+        prepare_read(src.db().get(), sql + " LIMIT 1 OFFSET " + std::to_string(gap - 1), src.scope);
+    if (!step_read(stmt)) return std::nullopt;
+    index.remember(filter, offset, stmt.column_int(0));
+    return stmt.column_int(0);
+  }
+  Stmt stmt = prepare_read(src.db().get(), sql, src.scope);
+  for (std::int64_t at = mark.offset + 1; step_read(stmt); ++at) {
+    const std::int64_t pk = stmt.column_int(0);
+    if (at == offset) {
+      index.remember(filter, offset, pk);
+      return pk;
+    }
+    if (at % kMarkEvery == 0) index.remember(filter, at, pk);
+  }
+  return std::nullopt;
+}
 
 std::string RecordReader::run_read(const Source& src, const std::string& sql, std::string out,
                                    std::int64_t expected_rows) {
@@ -95,8 +154,17 @@ std::string RecordReader::read(const Source& src, const RecordQuery& q, std::str
   bool star = q.select.empty() || q.select.find_first_not_of(" \t\r\n*") == std::string::npos;
   std::string select = star ? default_select(src.visible) : "\n" + q.select + "\n";
   if (!star) prepare_read(db, "SELECT" + select + from, src.scope, 500);
-  std::string sql = "SELECT " + select + from + " WHERE (" + src.condition + ")";
-  if (!q.where.empty()) sql += " AND (\n" + q.where + "\n)";
+  std::string filter = "(" + src.condition + ")";
+  if (!q.where.empty()) filter += " AND (\n" + q.where + "\n)";
+  if (seekable(q, star, filter)) {
+    const auto pk = boundary(src, filter, q.offset);
+    if (!pk) return prefix + "[]";
+    return run_read(src,
+                    "SELECT " + select + from + " WHERE " + filter + " AND \"PK_ID\" > " +
+                        std::to_string(*pk) + fmt::format(" ORDER BY \"PK_ID\" LIMIT {}", q.limit),
+                    std::move(prefix), q.limit);
+  }
+  std::string sql = "SELECT " + select + from + " WHERE " + filter;
   if (!q.group_by.empty()) sql += " GROUP BY \n" + q.group_by + "\n";
   if (!q.order_by.empty()) {
     sql += " ORDER BY \n" + q.order_by + "\n";

@@ -3,6 +3,7 @@
 // straight into Caspio's JSON text. Not thread-safe: TableStore holds the locks.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,10 @@ class RecordReader {
   static std::string read_ids(const Source& src, const std::vector<std::int64_t>& ids);
 
  private:
+  /// PK_ID of the row at `offset - 1` among the rows `filter` selects in PK order, from the
+  /// table's PageIndex and a seek from its nearest boundary; nullopt when there are fewer rows.
+  static std::optional<std::int64_t> boundary(const Source& src, const std::string& filter,
+                                              std::int64_t offset);
   static std::string run_read(const Source& src, const std::string& sql, std::string out,
                               std::int64_t expected_rows);
 };

@@ -4,6 +4,7 @@
 
 #include <thread>
 
+#include "compression.hpp"
 #include "error_body.hpp"
 #include "oauth.hpp"
 #include "server_impl.hpp"
@@ -13,6 +14,8 @@ namespace mock {
 
 namespace {
 constexpr std::size_t kMaxUriLength = 2047;  // Caspio: longer request URIs get 414.
+// Smaller JSON or XML answers go uncompressed even when the client accepts gzip.
+constexpr std::size_t kGzipMinBytes = 512;
 constexpr const char* kRequestIdHeader = "X-Caspio-Request-ID";
 
 bool starts_with(const std::string& s, const std::string& prefix) {
@@ -226,12 +229,19 @@ void Server::Impl::handle(const httplib::Request& req, httplib::Response& res) {
   finish(req, res, after);
 }
 
-void Server::Impl::finish(const httplib::Request&, httplib::Response& res,
+void Server::Impl::finish(const httplib::Request& req, httplib::Response& res,
                           const std::optional<Fault>& after) {
   if (after && after->kind == FaultKind::truncate) {
     res.body = res.body.substr(0, res.body.size() / 2);
   }
   const std::string type = res.get_header_value("Content-Type");
+  if (res.body.size() >= kGzipMinBytes && !res.has_header("Content-Encoding") &&
+      (type.rfind("application/json", 0) == 0 || type.rfind("application/xml", 0) == 0) &&
+      detail::accepts_gzip(req.get_header_value("Accept-Encoding"))) {
+    res.body = detail::gzip(res.body);
+    res.set_header("Content-Encoding", "gzip");
+    res.set_header("Vary", "Accept-Encoding");
+  }
   if (after && after->kind == FaultKind::drop && !res.body.empty()) {
     auto full = std::make_shared<std::string>(std::move(res.body));
     res.body.clear();

@@ -58,7 +58,8 @@ struct Server::Impl {
   /// Applies the options to cpp-httplib: workers, timeouts, body limit, error bodies, routes.
   void configure_http();
   void handle(const httplib::Request& req, httplib::Response& res);
-  /// Applies the faults that act on the answer (truncate, drop).
+  /// Applies the faults that act on the answer (truncate, drop) and gzip when the client accepts
+  /// it (JSON and XML answers of kGzipMinBytes or more).
   void finish(const httplib::Request& req, httplib::Response& res,
               const std::optional<Fault>& after);
   /// Gives an error that cpp-httplib answered itself (an over-long URI or header, a body over the

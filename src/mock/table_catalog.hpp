@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "page_index.hpp"
 #include "sql_db.hpp"
 #include "sql_guard.hpp"
 #include "table_schema.hpp"
@@ -38,6 +39,8 @@ struct Table {
   /// Guards the rows (and the counters of `def`); the definition itself changes only under the
   /// store's exclusive catalog lock.
   std::mutex mutex;
+  /// Page boundaries of default-order reads (under `mutex`).
+  PageIndex pages;
 };
 
 /// What a records call works on: a table, or a view over one, and what it may read.
