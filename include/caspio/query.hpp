@@ -1,11 +1,12 @@
 #pragma once
 /// @file
-/// The `q.*` parameters of a records read, validated against Caspio's ranges.
+/// The `q.select`, `q.where`, … parameters of a records read, validated against Caspio's ranges.
 
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "caspio/export.hpp"
 #include "caspio/where.hpp"
 
 namespace caspio {
@@ -16,7 +17,7 @@ namespace caspio {
 /// `caspio::Query{}.select("First_Name, Email").where("Office_State = {}", "MI")`.
 /// @par Thread safety
 /// A value type; distinct objects may be used from distinct threads.
-class Query {
+class CASPIO_EXPORT Query {
  public:
   /// Fields to return (`q.select`), e.g. "First_Name, Email"; "" means all fields.
   Query& select(std::string fields);
