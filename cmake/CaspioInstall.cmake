@@ -1,30 +1,48 @@
-# Install rules and the CMake package: find_package(caspio CONFIG) gives caspio::caspio (the SDK)
-# and, when the emulator was built, caspio::mock; it works from an install and from the build tree.
+# Install rules and the packages: find_package(caspio CONFIG) gives caspio::caspio (the SDK) and,
+# with COMPONENTS mock when the emulator was built, caspio::mock; it works from an install and
+# from the build tree. pkg-config: caspio.pc.
 include(CMakePackageConfigHelpers)
 
 set(CASPIO_CMAKE_DIR "${CMAKE_INSTALL_LIBDIR}/cmake/caspio")
 
-if(TARGET caspio)
-  set_target_properties(caspio PROPERTIES EXPORT_NAME caspio)
-  install(TARGETS caspio EXPORT caspioTargets
-    ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
-    LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
-    RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
-    INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
-  install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/caspio" DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
-    PATTERN "mock" EXCLUDE)
-  install(EXPORT caspioTargets NAMESPACE caspio:: DESTINATION ${CASPIO_CMAKE_DIR})
-  export(EXPORT caspioTargets NAMESPACE caspio:: FILE "${PROJECT_BINARY_DIR}/caspioTargets.cmake")
+install(TARGETS caspio EXPORT caspioTargets
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} NAMELINK_COMPONENT Development
+  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
+  INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/caspio" DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
+  PATTERN "mock" EXCLUDE)
+install(FILES "${PROJECT_BINARY_DIR}/include/caspio/version.hpp" "${PROJECT_BINARY_DIR}/include/caspio/export.hpp"
+  DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/caspio")
+install(EXPORT caspioTargets NAMESPACE caspio:: DESTINATION ${CASPIO_CMAKE_DIR})
+export(EXPORT caspioTargets NAMESPACE caspio:: FILE "${PROJECT_BINARY_DIR}/caspioTargets.cmake")
 
-  configure_file("${PROJECT_SOURCE_DIR}/cmake/caspio.pc.in" "${PROJECT_BINARY_DIR}/caspio.pc" @ONLY)
-  install(FILES "${PROJECT_BINARY_DIR}/caspio.pc" DESTINATION "${CMAKE_INSTALL_LIBDIR}/pkgconfig")
+# pkg-config: a shared library needs only its public dependency at the consumer's link; a static
+# one needs its private dependencies too, so they become public (the consumer links them shared).
+if(BUILD_SHARED_LIBS)
+  set(CASPIO_PACKAGE_SHARED ON)
+  set(CASPIO_PC_REQUIRES "nlohmann_json")
+  set(CASPIO_PC_REQUIRES_PRIVATE "libcurl fmt")
+  set(CASPIO_PC_LIBS_PRIVATE "")
+else()
+  set(CASPIO_PACKAGE_SHARED OFF)
+  set(CASPIO_PC_REQUIRES "nlohmann_json libcurl fmt")
+  set(CASPIO_PC_REQUIRES_PRIVATE "")
+  set(CASPIO_PC_LIBS_PRIVATE "-pthread")
 endif()
+# Relocatable: the prefix is found from the .pc file's own directory.
+file(RELATIVE_PATH CASPIO_PC_RELATIVE_PREFIX "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
+configure_file("${PROJECT_SOURCE_DIR}/cmake/templates/caspio.pc.in" "${PROJECT_BINARY_DIR}/caspio.pc" @ONLY)
+install(FILES "${PROJECT_BINARY_DIR}/caspio.pc" DESTINATION "${CMAKE_INSTALL_LIBDIR}/pkgconfig")
 
-if(TARGET caspio_mock AND CASPIO_BUILD_MOCK)
+set(CASPIO_HAS_MOCK OFF)
+if(CASPIO_BUILD_MOCK)
+  set(CASPIO_HAS_MOCK ON)
   set_target_properties(caspio_mock PROPERTIES EXPORT_NAME mock)
   install(TARGETS caspio_mock EXPORT caspioMockTargets
     ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
     LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+    RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
     INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
   install(TARGETS caspio_mock_exe RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
   install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/caspio/mock"
@@ -33,9 +51,15 @@ if(TARGET caspio_mock AND CASPIO_BUILD_MOCK)
   export(EXPORT caspioMockTargets NAMESPACE caspio:: FILE "${PROJECT_BINARY_DIR}/caspioMockTargets.cmake")
 endif()
 
-configure_package_config_file("${PROJECT_SOURCE_DIR}/cmake/caspioConfig.cmake.in"
+# The caspio command-line tool.
+if(TARGET caspio_cli)
+  install(TARGETS caspio_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+endif()
+
+configure_package_config_file("${PROJECT_SOURCE_DIR}/cmake/templates/caspioConfig.cmake.in"
   "${PROJECT_BINARY_DIR}/caspioConfig.cmake" INSTALL_DESTINATION ${CASPIO_CMAKE_DIR})
+# 0.x: while the major version is 0, a consumer asking for 0.1 accepts any 0.y (SameMajorVersion).
 write_basic_package_version_file("${PROJECT_BINARY_DIR}/caspioConfigVersion.cmake"
-  COMPATIBILITY SameMinorVersion)
+  COMPATIBILITY SameMajorVersion)
 install(FILES "${PROJECT_BINARY_DIR}/caspioConfig.cmake" "${PROJECT_BINARY_DIR}/caspioConfigVersion.cmake"
   DESTINATION ${CASPIO_CMAKE_DIR})

@@ -1,10 +1,9 @@
 // The seed README's application and DataPage methods: listing, propertiesByName/Key,
 // dpPropertiesBy*, dpDeployCodeBy*, dpDeployBy*, dpDisableBy*, dpDeployAllBy*, dpDisableAllBy*.
 //
-// Environment: CASPIO_REST_URL, CASPIO_TOKEN_URL, CASPIO_CLIENT_ID, CASPIO_CLIENT_SECRET.
+// Environment (read by caspio::Client::from_environment): CASPIO_REST_URL, CASPIO_TOKEN_URL,
+// CASPIO_CLIENT_ID, CASPIO_CLIENT_SECRET.
 #include <caspio/caspio.hpp>
-
-#include "example_env.hpp"
 
 #include <cstdlib>
 #include <iostream>
@@ -12,8 +11,8 @@
 
 int main() {
   try {
-    const caspio::Client caspio = example::connect();
-    const caspio::Apps apps = caspio.apps();
+    const caspio::Client client = caspio::Client::from_environment();
+    const caspio::Apps apps = client.apps();
     const std::string app = "Demo - Physician Directory - Caspio SDK";
     const std::string page = "Physician Registration";
 

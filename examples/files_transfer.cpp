@@ -2,10 +2,9 @@
 // uploadOverwriteByPath, uploadOverwriteByKey, downloadByPath, downloadByKey, deleteByPath,
 // deleteByKey. Local files are written to and read from the current directory.
 //
-// Environment: CASPIO_REST_URL, CASPIO_TOKEN_URL, CASPIO_CLIENT_ID, CASPIO_CLIENT_SECRET.
+// Environment (read by caspio::Client::from_environment): CASPIO_REST_URL, CASPIO_TOKEN_URL,
+// CASPIO_CLIENT_ID, CASPIO_CLIENT_SECRET.
 #include <caspio/caspio.hpp>
-
-#include "example_env.hpp"
 
 #include <chrono>
 #include <cstdlib>
@@ -31,8 +30,8 @@ std::string write_local(const std::string& name, const std::string& content) {
 
 int main() {
   try {
-    const caspio::Client caspio = example::connect();
-    const caspio::Files files = caspio.files();
+    const caspio::Client client = caspio::Client::from_environment();
+    const caspio::Files files = client.files();
     const std::string folder = "/Demo_Sandbox/Demo_Subfolder_One";
     const std::string tag = unique_suffix();
 

@@ -1,10 +1,9 @@
 // The seed README's table design methods: listing, create, description, definition, addField,
 // fieldDefinition, updateFieldDefinition (New* keys), deleteField.
 //
-// Environment: CASPIO_REST_URL, CASPIO_TOKEN_URL, CASPIO_CLIENT_ID, CASPIO_CLIENT_SECRET.
+// Environment (read by caspio::Client::from_environment): CASPIO_REST_URL, CASPIO_TOKEN_URL,
+// CASPIO_CLIENT_ID, CASPIO_CLIENT_SECRET.
 #include <caspio/caspio.hpp>
-
-#include "example_env.hpp"
 
 #include <chrono>
 #include <cstdlib>
@@ -14,8 +13,8 @@
 
 int main() {
   try {
-    const caspio::Client caspio = example::connect();
-    const caspio::Tables tables = caspio.tables();
+    const caspio::Client client = caspio::Client::from_environment();
+    const caspio::Tables tables = client.tables();
 
     const auto names = tables.listing();
     std::cout << "listing: " << names.size() << " tables\n";

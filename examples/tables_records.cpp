@@ -1,10 +1,9 @@
 // The seed README's table record methods: reads (paginated, all, lazy, to a file), create,
 // update, password values and delete, on the demo app's Demo_Users table.
 //
-// Environment: CASPIO_REST_URL, CASPIO_TOKEN_URL, CASPIO_CLIENT_ID, CASPIO_CLIENT_SECRET.
+// Environment (read by caspio::Client::from_environment): CASPIO_REST_URL, CASPIO_TOKEN_URL,
+// CASPIO_CLIENT_ID, CASPIO_CLIENT_SECRET.
 #include <caspio/caspio.hpp>
-
-#include "example_env.hpp"
 
 #include <chrono>
 #include <cstdlib>
@@ -22,8 +21,8 @@ std::string unique_suffix() {
 
 int main() {
   try {
-    const caspio::Client caspio = example::connect();
-    const caspio::Tables tables = caspio.tables();
+    const caspio::Client client = caspio::Client::from_environment();
+    const caspio::Tables tables = client.tables();
 
     // getRecordsPaginated: one request, exactly these q.* parameters.
     const auto page = tables.get_records_paginated("Demo_Users", caspio::Query{}

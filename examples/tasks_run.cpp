@@ -1,9 +1,8 @@
 // The seed README's task methods: listing, propertiesByName, propertiesByKey, runByName, runByKey.
 //
-// Environment: CASPIO_REST_URL, CASPIO_TOKEN_URL, CASPIO_CLIENT_ID, CASPIO_CLIENT_SECRET.
+// Environment (read by caspio::Client::from_environment): CASPIO_REST_URL, CASPIO_TOKEN_URL,
+// CASPIO_CLIENT_ID, CASPIO_CLIENT_SECRET.
 #include <caspio/caspio.hpp>
-
-#include "example_env.hpp"
 
 #include <cstdlib>
 #include <iostream>
@@ -11,8 +10,8 @@
 
 int main() {
   try {
-    const caspio::Client caspio = example::connect();
-    const caspio::Tasks tasks = caspio.tasks();
+    const caspio::Client client = caspio::Client::from_environment();
+    const caspio::Tasks tasks = client.tasks();
     const std::string name = "Demo_Physicians_Export";
 
     const auto list = tasks.listing();

@@ -1,10 +1,9 @@
 // The seed README's view methods: listing, description, getRecordsPaginated, getRecords,
 // getRecordsStreamToFile, createRecord, updateRecords, deleteRecords.
 //
-// Environment: CASPIO_REST_URL, CASPIO_TOKEN_URL, CASPIO_CLIENT_ID, CASPIO_CLIENT_SECRET.
+// Environment (read by caspio::Client::from_environment): CASPIO_REST_URL, CASPIO_TOKEN_URL,
+// CASPIO_CLIENT_ID, CASPIO_CLIENT_SECRET.
 #include <caspio/caspio.hpp>
-
-#include "example_env.hpp"
 
 #include <chrono>
 #include <cstdlib>
@@ -13,8 +12,8 @@
 
 int main() {
   try {
-    const caspio::Client caspio = example::connect();
-    const caspio::Views views = caspio.views();
+    const caspio::Client client = caspio::Client::from_environment();
+    const caspio::Views views = client.views();
     const std::string view = "Demo_Physicians_Active";
 
     const auto names = views.listing();
@@ -63,7 +62,7 @@ int main() {
     std::cout << "delete_records: " << deleted.records_affected << " record(s) deleted\n";
     // The hidden row lives in the table only; remove it there.
     const auto cleanup =
-        caspio.tables().delete_records("Demo_Physicians", caspio::Where("Email = {}", bad));
+        client.tables().delete_records("Demo_Physicians", caspio::Where("Email = {}", bad));
     std::cout << "cleanup through Demo_Physicians: " << cleanup.records_affected << " record(s)\n";
 
     const bool ok = shown.rows.size() == 1 && hidden.rows.empty() &&

@@ -39,6 +39,31 @@ for example in "${examples[@]}"; do
   fi
 done
 
+# A short session with the caspio command-line tool (docs/cli.md): list, export, import, files.
+cli_session() {
+  local dir
+  dir="$(mktemp -d)"
+  cd "$dir" || return 1
+  caspio() { echo "\$ caspio $*"; "$bin/caspio" "$@"; }
+  caspio tables list --format table || return 1
+  caspio tables export Demo_Physicians --select "Full_Name AS Name, Email" \
+    --where "Office_State = 'MI'" -o people.csv || return 1
+  cat people.csv
+  caspio tables import Demo_Users people.csv || return 1
+  caspio records get Demo_Users --select "Name, Email" --where "Email LIKE '%@example.com'" \
+    --order-by Name --limit 5 --format table || return 1
+  echo "hello from the caspio command line" >hello.txt
+  caspio files put hello.txt --to /Demo_Sandbox --format table || return 1
+  caspio files ls /Demo_Sandbox --format table || return 1
+  caspio files get /Demo_Sandbox/hello.txt -o fetched.txt --format table || return 1
+  cmp hello.txt fetched.txt || return 1
+  cd "$root" && rm -rf "$dir"
+}
+if [ -x "$bin/caspio" ]; then
+  echo "== caspio command line"
+  (cli_session) || failed+=("caspio-cli")
+fi
+
 kill -TERM "$mock_pid"
 wait "$mock_pid" || { echo "caspio-mock did not exit cleanly" >&2; failed+=("caspio-mock"); }
 trap 'rm -f "$log"' EXIT

@@ -7,10 +7,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "caspio/export.hpp"
+
 namespace caspio {
 
 /// One application (`GET /v2/applications`, `GET /v2/applications/{key}`).
-struct AppInfo {
+struct CASPIO_EXPORT AppInfo {
   std::string app_name;        ///< `AppName`.
   std::string external_key;    ///< `ExternalKey`: the App ID (a GUID).
   int data_pages_count = 0;    ///< `DataPagesCount`.
@@ -21,7 +23,7 @@ struct AppInfo {
 };
 
 /// One DataPage (`GET /v2/applications/{key}/datapages[/{appKey}]`).
-struct DataPageInfo {
+struct CASPIO_EXPORT DataPageInfo {
   std::string name;           ///< `Name`.
   std::string app_key;        ///< `AppKey`: the DataPage ID (28 hex digits).
   std::string app_name;       ///< `AppName`: the application it belongs to.
@@ -37,14 +39,14 @@ struct DataPageInfo {
 };
 
 /// Caspio's AppItem object.
-void to_json(nlohmann::json& j, const AppInfo& a);
+CASPIO_EXPORT void to_json(nlohmann::json& j, const AppInfo& a);
 /// Reads an AppItem; missing keys keep their defaults. @throws nlohmann::json::exception on wrong
 /// types.
-void from_json(const nlohmann::json& j, AppInfo& a);
+CASPIO_EXPORT void from_json(const nlohmann::json& j, AppInfo& a);
 /// Caspio's DataPageInfo object (`Deployed` only when set).
-void to_json(nlohmann::json& j, const DataPageInfo& d);
+CASPIO_EXPORT void to_json(nlohmann::json& j, const DataPageInfo& d);
 /// Reads a DataPageInfo; missing keys keep their defaults. @throws nlohmann::json::exception on
 /// wrong types.
-void from_json(const nlohmann::json& j, DataPageInfo& d);
+CASPIO_EXPORT void from_json(const nlohmann::json& j, DataPageInfo& d);
 
 }  // namespace caspio

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "caspio/app_info.hpp"
+#include "caspio/export.hpp"
 
 namespace caspio {
 
@@ -30,7 +31,7 @@ class ClientState;
 /// no answer arrives.
 /// @par Thread safety
 /// All methods are const and safe to call from many threads on one instance.
-class Apps {
+class CASPIO_EXPORT Apps {
  public:
   /// Every application (`GET /v2/applications`). @throws caspio::Error as the class says.
   std::vector<AppInfo> listing() const;

@@ -6,11 +6,13 @@
 #include <functional>
 #include <string>
 
+#include "caspio/export.hpp"
+
 namespace caspio {
 
 /// One attempt of one HTTP request, as it ended. Carries no credential: no header is reported,
 /// and token requests are reported without their form body.
-struct AttemptEvent {
+struct CASPIO_EXPORT AttemptEvent {
   std::string method;                     ///< "GET", "POST", "PUT" or "DELETE".
   std::string url;                        ///< The URL sent (paths and query only, no secrets).
   int http_status = 0;                    ///< Status of the answer; 0 when none arrived.

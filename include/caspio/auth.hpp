@@ -6,19 +6,20 @@
 #include <string>
 
 #include "caspio/client_options.hpp"
+#include "caspio/export.hpp"
 
 namespace caspio {
 
 /// A web services profile's credentials and its token endpoint
 /// (`https://<account>.caspio.com/oauth/token`, or the emulator's token URL).
-struct ClientCredentials {
+struct CASPIO_EXPORT ClientCredentials {
   std::string client_id;      ///< Client ID of the profile.
   std::string client_secret;  ///< Client secret of the profile (never logged, never in errors).
   std::string token_url;      ///< Token endpoint URL.
 };
 
 /// The token endpoint's answer.
-struct TokenResponse {
+struct CASPIO_EXPORT TokenResponse {
   std::string access_token;            ///< Bearer token for `Authorization`.
   std::string token_type;              ///< "bearer".
   std::chrono::seconds expires_in{0};  ///< Lifetime of access_token (Caspio: 86399 s).
@@ -34,7 +35,7 @@ struct TokenResponse {
 /// @throws AuthError when the endpoint refuses the credentials (400/401/403).
 /// @throws ApiError for another error status or an answer without `access_token`.
 /// @throws TransportError, TimeoutError when no answer arrives.
-TokenResponse fetch_access_token(const ClientCredentials& credentials,
-                                 const ClientOptions& options = {});
+CASPIO_EXPORT TokenResponse fetch_access_token(const ClientCredentials& credentials,
+                                               const ClientOptions& options = {});
 
 }  // namespace caspio

@@ -8,6 +8,7 @@
 #include "caspio/apps.hpp"
 #include "caspio/auth.hpp"
 #include "caspio/client_options.hpp"
+#include "caspio/export.hpp"
 #include "caspio/files.hpp"
 #include "caspio/tables.hpp"
 #include "caspio/tasks.hpp"
@@ -30,7 +31,7 @@ class ClientState;
 /// once and repeats the request once.
 /// @par Thread safety
 /// All methods are const and safe to call from many threads on one instance or on copies.
-class Client {
+class CASPIO_EXPORT Client {
  public:
   /// A client for `https://{account_id}.caspio.com/rest/v2` (or options.base_url) that sends
   /// `access_token`.
@@ -49,6 +50,15 @@ class Client {
   /// @throws TransportError when the default transport cannot be created.
   Client(const std::string& account_id, std::shared_ptr<TokenSource> tokens,
          ClientOptions options = {});
+  /// A client configured from the environment, as the examples and caspio-mock use it:
+  /// `CASPIO_CLIENT_ID` + `CASPIO_CLIENT_SECRET` + `CASPIO_TOKEN_URL` (a client that renews its
+  /// own tokens) when any of the three is set, otherwise `CASPIO_ACCOUNT` + `CASPIO_TOKEN` (an
+  /// access token). `CASPIO_REST_URL`, when set, becomes options.base_url unless that is already
+  /// set (with it, `CASPIO_ACCOUNT` may be omitted). Empty variables count as unset.
+  /// @throws InvalidArgumentError naming the missing variables (never a value), or as the
+  /// constructors above.
+  /// @throws TransportError when the default transport cannot be created.
+  static Client from_environment(ClientOptions options = {});
 
   /// The Apps facade (applications and DataPages). Never throws.
   Apps apps() const noexcept;

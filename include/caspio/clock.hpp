@@ -5,6 +5,8 @@
 #include <chrono>
 #include <memory>
 
+#include "caspio/export.hpp"
+
 namespace caspio {
 
 /// Where the SDK reads the time and how it waits. The default is the steady clock and a real
@@ -12,7 +14,7 @@ namespace caspio {
 /// real.
 /// @par Thread safety
 /// Implementations must allow concurrent calls from many threads.
-class Clock {
+class CASPIO_EXPORT Clock {
  public:
   /// Time points of a monotonic clock.
   using time_point = std::chrono::steady_clock::time_point;
@@ -25,6 +27,6 @@ class Clock {
 };
 
 /// The default clock: std::chrono::steady_clock and std::this_thread::sleep_for.
-std::shared_ptr<const Clock> system_clock();
+CASPIO_EXPORT std::shared_ptr<const Clock> system_clock();
 
 }  // namespace caspio

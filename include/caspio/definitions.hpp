@@ -8,10 +8,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "caspio/export.hpp"
+
 namespace caspio {
 
 /// Name and note of a table or view (`GET /v2/tables/{t}`, `GET /v2/views/{v}`).
-struct ObjectDescription {
+struct CASPIO_EXPORT ObjectDescription {
   std::string name;  ///< `Name`.
   std::string note;  ///< `Note`.
 };
@@ -19,7 +21,7 @@ struct ObjectDescription {
 /// One field of a table, as sent to `POST /v2/tables`, `POST …/fields` and read back from
 /// `GET …/fields`. Unset optionals are left out of the JSON, as Caspio leaves out keys that do not
 /// apply to a type.
-struct FieldDefinition {
+struct CASPIO_EXPORT FieldDefinition {
   /// An empty definition (fill in at least name and type).
   FieldDefinition() = default;
   /// A definition with a name and a type, other keys unset.
@@ -47,7 +49,7 @@ struct FieldDefinition {
 
 /// The changes of `PUT /v2/tables/{t}/fields/{f}`; each set member becomes a `New*` key
 /// (`NewName`, `NewType`, …). Unset members are not sent.
-struct FieldUpdate {
+struct CASPIO_EXPORT FieldUpdate {
   std::optional<std::string> new_name;         ///< `NewName`.
   std::optional<std::string> new_type;         ///< `NewType`.
   std::optional<bool> new_unique;              ///< `NewUnique`.
@@ -65,18 +67,18 @@ struct FieldUpdate {
 };
 
 /// `{"Name","Note"}`.
-void to_json(nlohmann::json& j, const ObjectDescription& d);
+CASPIO_EXPORT void to_json(nlohmann::json& j, const ObjectDescription& d);
 /// Reads `Name` and `Note` (missing → ""). @throws nlohmann::json::exception on wrong types.
-void from_json(const nlohmann::json& j, ObjectDescription& d);
+CASPIO_EXPORT void from_json(const nlohmann::json& j, ObjectDescription& d);
 /// Caspio's field object with only the set keys.
-void to_json(nlohmann::json& j, const FieldDefinition& f);
+CASPIO_EXPORT void to_json(nlohmann::json& j, const FieldDefinition& f);
 /// Reads a field object; unknown keys are ignored. @throws nlohmann::json::exception on wrong
 /// types.
-void from_json(const nlohmann::json& j, FieldDefinition& f);
+CASPIO_EXPORT void from_json(const nlohmann::json& j, FieldDefinition& f);
 /// The `New*` object with only the set keys.
-void to_json(nlohmann::json& j, const FieldUpdate& u);
+CASPIO_EXPORT void to_json(nlohmann::json& j, const FieldUpdate& u);
 /// Reads a `New*` object. @throws InvalidArgumentError for a key that is not a `New*` key Caspio
 /// accepts. @throws nlohmann::json::exception on wrong types.
-void from_json(const nlohmann::json& j, FieldUpdate& u);
+CASPIO_EXPORT void from_json(const nlohmann::json& j, FieldUpdate& u);
 
 }  // namespace caspio

@@ -7,10 +7,12 @@
 #include <stdexcept>
 #include <string>
 
+#include "caspio/export.hpp"
+
 namespace caspio {
 
 /// What went wrong, as precisely as it is known. Never holds an access token or a secret.
-struct ErrorInfo {
+struct CASPIO_EXPORT ErrorInfo {
   int http_status = 0;     ///< HTTP status of the answer; 0 when no answer arrived.
   std::string code;        ///< Caspio's `Code` (or `Error`), e.g. "ObjectNotFound"; may be "".
   std::string message;     ///< Caspio's `Message` (or `Description`), or the SDK's own text.
@@ -25,7 +27,7 @@ struct ErrorInfo {
 /// Base of every exception the SDK throws. `what()` is one line built from info().
 /// @par Thread safety
 /// Immutable after construction; safe to read from many threads.
-class Error : public std::runtime_error {
+class CASPIO_EXPORT Error : public std::runtime_error {
  public:
   /// Builds the error; what() is derived from `info`.
   explicit Error(ErrorInfo info);
@@ -42,50 +44,50 @@ class Error : public std::runtime_error {
 
 /// An argument was refused before anything was sent (bad name, out-of-range query value,
 /// empty WHERE on a bulk write, URI too long, plain HTTP to a non-loopback host, …).
-class InvalidArgumentError : public Error {
+class CASPIO_EXPORT InvalidArgumentError : public Error {
  public:
   using Error::Error;
 };
 
 /// No HTTP answer: connection refused, DNS or TLS failure, connection dropped, bad response.
-class TransportError : public Error {
+class CASPIO_EXPORT TransportError : public Error {
  public:
   using Error::Error;
 };
 
 /// The connect timeout or the request timeout elapsed.
-class TimeoutError : public TransportError {
+class CASPIO_EXPORT TimeoutError : public TransportError {
  public:
   using TransportError::TransportError;
 };
 
 /// Caspio answered with an error status (any non-2xx not covered by a subclass).
-class ApiError : public Error {
+class CASPIO_EXPORT ApiError : public Error {
  public:
   using Error::Error;
 };
 
 /// 401 or 403: the token is missing, invalid or expired (after one renewal), the client
 /// credentials were refused, or the profile lacks the privilege.
-class AuthError : public ApiError {
+class CASPIO_EXPORT AuthError : public ApiError {
  public:
   using ApiError::ApiError;
 };
 
 /// 404: the table, view, field or other object does not exist.
-class NotFoundError : public ApiError {
+class CASPIO_EXPORT NotFoundError : public ApiError {
  public:
   using ApiError::ApiError;
 };
 
 /// 409: the object conflicts with an existing one.
-class ConflictError : public ApiError {
+class CASPIO_EXPORT ConflictError : public ApiError {
  public:
   using ApiError::ApiError;
 };
 
 /// 429, or Caspio's 400 throttle (`api-calls-rate`), still failing after the retries.
-class RateLimitError : public ApiError {
+class CASPIO_EXPORT RateLimitError : public ApiError {
  public:
   using ApiError::ApiError;
 };

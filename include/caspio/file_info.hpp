@@ -8,10 +8,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "caspio/export.hpp"
+
 namespace caspio {
 
 /// One folder (an entry of `Folders` in `GET /v2/files`).
-struct FolderInfo {
+struct CASPIO_EXPORT FolderInfo {
   std::string name;                            ///< `Name`.
   std::string external_key;                    ///< `ExternalKey` (a lower-case GUID).
   std::string content_type = "caspio/folder";  ///< `ContentType`: always "caspio/folder".
@@ -19,7 +21,7 @@ struct FolderInfo {
 };
 
 /// One file (an entry of `Files` in `GET /v2/files`).
-struct FileInfo {
+struct CASPIO_EXPORT FileInfo {
   std::string name;           ///< `Name`, with its extension.
   std::string external_key;   ///< `ExternalKey` (a lower-case GUID).
   std::string content_type;   ///< `ContentType`, e.g. "image/png".
@@ -30,23 +32,23 @@ struct FileInfo {
 
 /// The contents of one folder (`GET /v2/files?externalKey=…`). For a file key, Caspio answers
 /// no folders and that one file.
-struct FolderListing {
+struct CASPIO_EXPORT FolderListing {
   std::vector<FolderInfo> folders;  ///< `Folders`.
   std::vector<FileInfo> files;      ///< `Files`.
 };
 
 /// Caspio's folder object.
-void to_json(nlohmann::json& j, const FolderInfo& f);
+CASPIO_EXPORT void to_json(nlohmann::json& j, const FolderInfo& f);
 /// Reads a folder object. @throws nlohmann::json::exception on wrong types.
-void from_json(const nlohmann::json& j, FolderInfo& f);
+CASPIO_EXPORT void from_json(const nlohmann::json& j, FolderInfo& f);
 /// Caspio's file object.
-void to_json(nlohmann::json& j, const FileInfo& f);
+CASPIO_EXPORT void to_json(nlohmann::json& j, const FileInfo& f);
 /// Reads a file object. @throws nlohmann::json::exception on wrong types.
-void from_json(const nlohmann::json& j, FileInfo& f);
+CASPIO_EXPORT void from_json(const nlohmann::json& j, FileInfo& f);
 /// `{"Folders":[…],"Files":[…]}`.
-void to_json(nlohmann::json& j, const FolderListing& l);
+CASPIO_EXPORT void to_json(nlohmann::json& j, const FolderListing& l);
 /// Reads `{"Folders":[…],"Files":[…]}` (a missing member is empty).
 /// @throws nlohmann::json::exception on wrong types.
-void from_json(const nlohmann::json& j, FolderListing& l);
+CASPIO_EXPORT void from_json(const nlohmann::json& j, FolderListing& l);
 
 }  // namespace caspio

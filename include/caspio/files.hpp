@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "caspio/export.hpp"
 #include "caspio/file_info.hpp"
 #include "caspio/file_transfer.hpp"
 
@@ -37,7 +38,7 @@ class ClientState;
 /// std::system_error for local file-system failures of downloads.
 /// @par Thread safety
 /// All methods are const and safe to call from many threads on one instance.
-class Files {
+class CASPIO_EXPORT Files {
  public:
   /// The contents of a folder, or `{no folders, [the file]}` for a file key
   /// (`GET /v2/files?externalKey={key}`); "" is the root. @throws caspio::Error as the class says.

@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "caspio/export.hpp"
+
 namespace caspio {
 
 /// HTTP methods the Caspio REST API v2 uses.
@@ -21,7 +23,7 @@ enum class HttpMethod {
 };
 
 /// The method's name on the wire, e.g. "GET".
-const char* to_string(HttpMethod method) noexcept;
+CASPIO_EXPORT const char* to_string(HttpMethod method) noexcept;
 
 /// Header fields in order; names compare case-insensitively.
 using HttpHeaders = std::vector<std::pair<std::string, std::string>>;
@@ -29,7 +31,7 @@ using HttpHeaders = std::vector<std::pair<std::string, std::string>>;
 /// One pass over a streamed request body, from its first byte.
 /// @par Thread safety
 /// Used by one thread at a time (the one sending the request).
-class HttpBodyReader {
+class CASPIO_EXPORT HttpBodyReader {
  public:
   virtual ~HttpBodyReader() = default;
   /// Copies up to `capacity` next bytes into `buffer` and returns how many; 0 only at the end.
@@ -43,7 +45,7 @@ class HttpBodyReader {
 /// chunked. It can be read any number of times (once per attempt, for retries).
 /// @par Thread safety
 /// open() and size() are const and may be called from any thread; each reader is independent.
-class HttpBodySource {
+class CASPIO_EXPORT HttpBodySource {
  public:
   virtual ~HttpBodySource() = default;
   /// Exact number of bytes every reader yields.
@@ -57,7 +59,7 @@ class HttpBodySource {
 /// (error answers still land in HttpResponse::body).
 /// @par Thread safety
 /// Called by the thread running the request only.
-class HttpBodySink {
+class CASPIO_EXPORT HttpBodySink {
  public:
   virtual ~HttpBodySink() = default;
   /// Called once per attempt that got a 2xx status, before its first byte (also for an empty
@@ -68,7 +70,7 @@ class HttpBodySink {
 };
 
 /// One request, ready for the wire: `url` is complete and already percent-encoded.
-struct HttpRequest {
+struct CASPIO_EXPORT HttpRequest {
   HttpMethod method = HttpMethod::get;  ///< Method.
   std::string url;                      ///< Absolute URL (scheme, host, path, query).
   HttpHeaders headers;                  ///< Headers to send (the transport may add its own).
@@ -80,10 +82,13 @@ struct HttpRequest {
   /// transport that does not support sinks may ignore it and fill HttpResponse::body instead; the
   /// SDK then forwards that body to the sink itself.
   std::shared_ptr<HttpBodySink> body_sink = nullptr;
+  /// When above zero, the whole exchange must end within this time (the rest of a call's
+  /// deadline); transports may ignore it.
+  std::chrono::milliseconds timeout{0};
 };
 
 /// One answer. An HTTP error status is a value here, never an exception.
-struct HttpResponse {
+struct CASPIO_EXPORT HttpResponse {
   int status = 0;       ///< HTTP status code.
   HttpHeaders headers;  ///< Response headers, as received.
   std::string body;     ///< Body bytes.
@@ -95,7 +100,7 @@ struct HttpResponse {
 /// Sends HTTP requests. Implement it to plug in another HTTP stack or a test double.
 /// @par Thread safety
 /// Implementations must allow concurrent send() calls from many threads.
-class HttpTransport {
+class CASPIO_EXPORT HttpTransport {
  public:
   virtual ~HttpTransport() = default;
   /// Sends `request` and returns the answer, whatever its status.
@@ -106,10 +111,23 @@ class HttpTransport {
 };
 
 /// Settings of the default libcurl transport.
-struct TransportOptions {
+struct CASPIO_EXPORT TransportOptions {
   std::chrono::milliseconds connect_timeout{10'000};  ///< TCP + TLS connect timeout.
-  std::chrono::milliseconds request_timeout{60'000};  ///< Whole-exchange timeout, per attempt.
-  std::string ca_info;                ///< CA bundle file; "" uses the system default.
+  /// Fails an attempt whose transfer moves less than one byte per second for this long (a
+  /// stalled connection); a slow transfer that keeps moving is never cut. 0 = no stall limit.
+  std::chrono::milliseconds stall_timeout{30'000};
+  /// Whole-exchange cap per attempt; 0 (the default) = none, so long transfers are not cut.
+  std::chrono::milliseconds request_timeout{0};
+  /// Largest answer body held in memory (after decompression); a larger one fails with ApiError
+  /// (code `ResponseTooLarge`). Bodies streamed to a sink (downloads) are not limited.
+  std::size_t max_response_bytes = std::size_t{512} << 20;
+  std::string ca_info;  ///< CA bundle file; "" uses the system default.
+  std::string ca_path;  ///< Directory of CA certificates; "" uses the system default.
+  /// Proxy URL (e.g. `http://proxy:3128`); "" = no proxy unless use_environment_proxy.
+  std::string proxy;
+  /// When true and `proxy` is "", libcurl's environment variables (`https_proxy`, `no_proxy`…)
+  /// are honoured; when false (the default) they are ignored.
+  bool use_environment_proxy = false;
   std::size_t max_idle_handles = 16;  ///< Easy handles kept for reuse (keep-alive).
 };
 
@@ -117,6 +135,7 @@ struct TransportOptions {
 /// share handle (DNS cache, TLS sessions, connections). TLS peer and host verification are always
 /// on; `http://` is refused unless the host is loopback (127.0.0.1, ::1, localhost).
 /// @throws TransportError if libcurl cannot be initialised.
-std::shared_ptr<HttpTransport> make_curl_transport(const TransportOptions& options = {});
+CASPIO_EXPORT std::shared_ptr<HttpTransport> make_curl_transport(
+    const TransportOptions& options = {});
 
 }  // namespace caspio

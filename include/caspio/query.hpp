@@ -1,6 +1,6 @@
 #pragma once
 /// @file
-/// The `q.*` parameters of a records read, validated against Caspio's ranges.
+/// The `q.select`, `q.where`, … parameters of a records read, validated against Caspio's ranges.
 
 #include <optional>
 #include <string>
@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "caspio/error.hpp"
+#include "caspio/export.hpp"
 #include "caspio/where.hpp"
 
 namespace caspio {
@@ -18,7 +19,7 @@ namespace caspio {
 /// `caspio::Query{}.select("First_Name, Email").where("Office_State = {}", "MI")`.
 /// @par Thread safety
 /// A value type; distinct objects may be used from distinct threads.
-class Query {
+class CASPIO_EXPORT Query {
  public:
   /// Fields to return (`q.select`), e.g. "First_Name, Email"; "" means all fields.
   Query& select(std::string fields);

@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "caspio/export.hpp"
+
 namespace caspio {
 
 /// Records of a read, fetched page by page as iteration advances: the first page is fetched by
@@ -18,7 +20,7 @@ namespace caspio {
 /// Move-only. Moving a range invalidates its iterators.
 /// @par Thread safety
 /// A range and its iterators belong to one thread.
-class RecordRange {
+class CASPIO_EXPORT RecordRange {
  public:
   /// Loads page `page_number` (from 1); throws on failure.
   using PageLoader = std::function<std::vector<nlohmann::json>(int page_number)>;
@@ -26,7 +28,9 @@ class RecordRange {
   /// A range over pages of `page_size` rows served by `loader` (also a test seam for faking
   /// reads). `page_size` <= 0 means the loader's first page is the only one.
   RecordRange(PageLoader loader, int page_size);
+  /// Moves the range; the moved-from range may only be destroyed or assigned to.
   RecordRange(RecordRange&&) noexcept = default;
+  /// Moves the range; the moved-from range may only be destroyed or assigned to.
   RecordRange& operator=(RecordRange&&) noexcept = default;
   RecordRange(const RecordRange&) = delete;
   RecordRange& operator=(const RecordRange&) = delete;

@@ -7,10 +7,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "caspio/export.hpp"
+
 namespace caspio {
 
 /// One task (`GET /v2/tasks`, `GET /v2/tasks/{key}`).
-struct TaskInfo {
+struct CASPIO_EXPORT TaskInfo {
   std::string name;                              ///< `Name`.
   std::string external_key;                      ///< `ExternalKey` (a GUID).
   std::string status;                            ///< `Status`: "Ready", "Busy" or "Processing".
@@ -23,9 +25,9 @@ struct TaskInfo {
 };
 
 /// Caspio's TaskInfo object (the last-run keys only when set).
-void to_json(nlohmann::json& j, const TaskInfo& t);
+CASPIO_EXPORT void to_json(nlohmann::json& j, const TaskInfo& t);
 /// Reads a TaskInfo; missing keys keep their defaults. @throws nlohmann::json::exception on wrong
 /// types.
-void from_json(const nlohmann::json& j, TaskInfo& t);
+CASPIO_EXPORT void from_json(const nlohmann::json& j, TaskInfo& t);
 
 }  // namespace caspio

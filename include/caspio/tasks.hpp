@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "caspio/export.hpp"
 #include "caspio/task_info.hpp"
 
 namespace caspio {
@@ -27,7 +28,7 @@ class ClientState;
 /// TimeoutError when no answer arrives.
 /// @par Thread safety
 /// All methods are const and safe to call from many threads on one instance.
-class Tasks {
+class CASPIO_EXPORT Tasks {
  public:
   /// Every task (`GET /v2/tasks`). @throws caspio::Error as the class says.
   std::vector<TaskInfo> listing() const;

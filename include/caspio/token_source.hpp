@@ -7,6 +7,7 @@
 
 #include "caspio/auth.hpp"
 #include "caspio/client_options.hpp"
+#include "caspio/export.hpp"
 
 namespace caspio {
 
@@ -14,7 +15,7 @@ namespace caspio {
 /// or to share one token across processes.
 /// @par Thread safety
 /// Implementations must allow concurrent calls from many threads.
-class TokenSource {
+class CASPIO_EXPORT TokenSource {
  public:
   virtual ~TokenSource() = default;
   /// A token believed valid now (may fetch or renew one).
@@ -27,7 +28,7 @@ class TokenSource {
 };
 
 /// Always the same token; cannot renew. What Client(account_id, access_token) uses.
-class StaticTokenSource final : public TokenSource {
+class CASPIO_EXPORT StaticTokenSource final : public TokenSource {
  public:
   /// @throws InvalidArgumentError for an empty token.
   explicit StaticTokenSource(std::string access_token);
@@ -43,7 +44,7 @@ class StaticTokenSource final : public TokenSource {
 /// OAuth 2.0 client credentials: fetches a token on first use, caches it, renews it shortly
 /// before it expires (refresh_token grant first, client_credentials when that is refused) and
 /// after a refusal. Only one renewal runs at a time. What Client(ClientCredentials) uses.
-class ClientCredentialsTokenSource final : public TokenSource {
+class CASPIO_EXPORT ClientCredentialsTokenSource final : public TokenSource {
  public:
   /// Token requests go through `options.transport` (or a new default transport), with
   /// `options.retry`, `options.clock`, `options.observer` and `options.user_agent`.

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "caspio/export.hpp"
 #include "caspio/where.hpp"
 
 namespace caspio {
@@ -19,7 +20,7 @@ class ClientState;
 /// shares the client's transport and token cache.
 /// @par Thread safety
 /// All methods are const and safe to call from many threads on one instance.
-class Utils {
+class CASPIO_EXPORT Utils {
  public:
   /// Copies the one row of `table` that `where` matches into a new row, with `overrides` applied,
   /// and returns the created row. Requests: `GET /v2/tables/{t}/fields`, then

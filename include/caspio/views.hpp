@@ -11,6 +11,7 @@
 
 #include "caspio/create_records.hpp"
 #include "caspio/definitions.hpp"
+#include "caspio/export.hpp"
 #include "caspio/query.hpp"
 #include "caspio/record_range.hpp"
 #include "caspio/where.hpp"
@@ -32,7 +33,7 @@ class ClientState;
 /// TimeoutError when no answer arrives.
 /// @par Thread safety
 /// All methods are const and safe to call from many threads on one instance.
-class Views {
+class CASPIO_EXPORT Views {
  public:
   /// Names of all views (`GET /v2/views`). @throws caspio::Error as the class says.
   std::vector<std::string> listing() const;

@@ -9,6 +9,8 @@
 #include <type_traits>
 #include <vector>
 
+#include "caspio/export.hpp"
+
 namespace caspio {
 
 /// One value rendered as a T-SQL literal: strings in single quotes with `'` doubled
@@ -16,7 +18,7 @@ namespace caspio {
 /// 1/0, `nullptr` and an empty `std::optional` as NULL, a `std::vector` as `(a, b, c)` for `IN`.
 /// @par Thread safety
 /// A value type; distinct objects may be used from distinct threads.
-class SqlValue {
+class CASPIO_EXPORT SqlValue {
  public:
   /// NULL.
   SqlValue(std::nullptr_t) : text_("NULL") {}
@@ -70,7 +72,7 @@ class SqlValue {
 /// `Last_Name = 'O''Brien' AND Active = 1`.
 /// @par Thread safety
 /// A value type; distinct objects may be used from distinct threads.
-class Where {
+class CASPIO_EXPORT Where {
  public:
   /// No clause (refused by bulk writes; means "no filter" for reads).
   Where() = default;

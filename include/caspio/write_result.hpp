@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "caspio/export.hpp"
+
 namespace caspio {
 
 /// Whether a write returns the rows it wrote (`response=rows`).
@@ -16,7 +18,7 @@ enum class ReturnRows {
 };
 
 /// What a record write did.
-struct WriteResult {
+struct CASPIO_EXPORT WriteResult {
   int status = 0;                     ///< HTTP status (201 for a create, 200 otherwise).
   std::int64_t records_affected = 0;  ///< `RecordsAffected` (1 for a successful create).
   /// Rows written, when ReturnRows::yes was asked for; may be empty (e.g. a row created through a

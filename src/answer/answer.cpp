@@ -11,7 +11,7 @@ namespace detail {
 Answer decide(const HttpRequest& request, Outcome outcome, bool token_endpoint) {
   const int status = outcome.response.status;
   if (status < 200 || status > 299) {
-    throw_http_error(request, outcome.response, outcome.attempts, token_endpoint);
+    throw_http_error(request, outcome.response, outcome.attempts, token_endpoint, outcome.bearer);
   }
   Answer answer;
   answer.method = request.method;

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "answer/errors.hpp"
+#include "answer/redact.hpp"
 
 namespace caspio {
 
@@ -42,9 +43,19 @@ std::string describe(const ErrorInfo& info) {
   return text;
 }
 
+// Every error the SDK builds passes here: no credential a server echoed survives.
+ErrorInfo redacted(ErrorInfo info) {
+  info.message = detail::redact_secrets(std::move(info.message));
+  info.code = detail::redact_secrets(std::move(info.code));
+  info.resource = detail::redact_secrets(std::move(info.resource));
+  info.url = detail::redact_secrets(std::move(info.url));
+  return info;
+}
+
 }  // namespace
 
-Error::Error(ErrorInfo info) : std::runtime_error(describe(info)), info_(std::move(info)) {}
+Error::Error(ErrorInfo info)
+    : std::runtime_error(describe(info = redacted(std::move(info)))), info_(std::move(info)) {}
 
 namespace detail {
 

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "answer/errors.hpp"
+#include "answer/redact.hpp"
 
 namespace caspio {
 namespace detail {
@@ -115,7 +116,7 @@ std::string strip_query(const std::string& url) {
 }
 
 void throw_http_error(const HttpRequest& request, const HttpResponse& response, int attempts,
-                      bool token_endpoint) {
+                      bool token_endpoint, const std::string& bearer) {
   const ErrorBody body = parse_error_body(response.body);
   ErrorInfo info;
   info.http_status = response.status;
@@ -127,6 +128,9 @@ void throw_http_error(const HttpRequest& request, const HttpResponse& response, 
                        : fmt::format("non-Caspio error body ({} bytes)", response.body.size());
   }
   info.resource = body.resource;
+  info.code = redact_exact(std::move(info.code), bearer);
+  info.message = redact_exact(std::move(info.message), bearer);
+  info.resource = redact_exact(std::move(info.resource), bearer);
   info.request_id =
       body.request_id.empty() ? response.header("X-Caspio-Request-ID") : body.request_id;
   info.method = to_string(request.method);

@@ -1,6 +1,8 @@
 #pragma once
 // What the pipeline hands back: the final answer to a request and how many sends it took.
 
+#include <string>
+
 #include "caspio/http_transport.hpp"
 
 namespace caspio {
@@ -11,6 +13,7 @@ namespace detail {
 struct Outcome {
   HttpResponse response;
   int attempts = 0;
+  std::string bearer;  ///< The token sent, so that an error echoing it can be redacted.
 };
 
 }  // namespace detail

@@ -10,7 +10,13 @@ std::shared_ptr<HttpTransport> default_transport(const ClientOptions& options) {
   if (options.transport) return options.transport;
   TransportOptions transport_options;
   transport_options.connect_timeout = options.connect_timeout;
+  transport_options.stall_timeout = options.stall_timeout;
   transport_options.request_timeout = options.request_timeout;
+  transport_options.max_response_bytes = options.max_response_bytes;
+  transport_options.ca_info = options.ca_info;
+  transport_options.ca_path = options.ca_path;
+  transport_options.proxy = options.proxy;
+  transport_options.use_environment_proxy = options.use_environment_proxy;
   return make_curl_transport(transport_options);
 }
 
@@ -45,6 +51,7 @@ Outcome Pipeline::execute(HttpRequest request) const {
     outcome = send_with_retry(*transport_, request, options_);
     outcome.attempts += earlier;
   }
+  outcome.bearer = std::move(token);
   return outcome;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <random>
 
 #include "answer/errors.hpp"
@@ -15,9 +16,22 @@ bool is_idempotent(HttpMethod method) noexcept {
   return method != HttpMethod::post;
 }
 
-bool is_retryable_answer(const HttpResponse& response) noexcept {
+bool is_deterministic_code(const std::string& code) {
+  static const char* const kCodes[] = {
+      "SqlServerError",          "InvalidInputValue", "IncorrectBodyParameter",
+      "IncorrectQueryParameter", "FieldNotFound",     "ObjectNotFound",
+      "UnsufficientPrivileges",  "ProfileDisabled",   "FileNotFound"};
+  for (const char* known : kCodes) {
+    if (code == known) return true;
+  }
+  return false;
+}
+
+bool is_retryable_answer(const HttpResponse& response) {
   const int s = response.status;
-  return s == 408 || s == 429 || (s >= 500 && s <= 599) || is_throttle_400(s, response.body);
+  if (s == 408 || s == 429 || (s >= 502 && s <= 504)) return true;
+  if (s == 500) return !is_deterministic_code(parse_error_body(response.body).code);
+  return is_throttle_400(s, response.body);
 }
 
 std::chrono::milliseconds jitter_delay(const RetryOptions& options, int retry) {
@@ -89,32 +103,75 @@ class AttemptReport {
 
 }  // namespace
 
+namespace {
+
+// The call's deadline (ClientOptions::call_timeout): what remains of it, and whether a retry
+// after `delay` still fits.
+class Deadline {
+ public:
+  explicit Deadline(const ClientOptions& options)
+      : clock_(options.clock ? *options.clock : *system_clock()),
+        set_(options.call_timeout.count() > 0),
+        at_(clock_.now() + options.call_timeout) {}
+  bool set() const noexcept { return set_; }
+  bool allows(std::chrono::milliseconds delay) const { return !set_ || clock_.now() + delay < at_; }
+  std::chrono::milliseconds remaining() const {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(at_ - clock_.now());
+    return std::max(left, std::chrono::milliseconds(1));
+  }
+
+ private:
+  const Clock& clock_;
+  bool set_;
+  Clock::time_point at_;
+};
+
+std::chrono::milliseconds retry_delay(const RetryOptions& retry, int attempt,
+                                      const HttpResponse* response) {
+  std::chrono::milliseconds delay = jitter_delay(retry, attempt - 1);
+  if (response != nullptr) {
+    if (const auto after = parse_retry_after(response->header("Retry-After"))) {
+      delay = std::min<std::chrono::milliseconds>(*after, retry.max_backoff);
+    }
+  }
+  return delay;
+}
+
+}  // namespace
+
 Outcome send_with_retry(HttpTransport& transport, const HttpRequest& request,
                         const ClientOptions& options, bool retry_post) {
   const RetryOptions& retry = options.retry;
   const int max_attempts = std::max(1, retry.max_attempts);
   const bool may_retry = is_idempotent(request.method) || retry.retry_non_idempotent || retry_post;
+  const Deadline deadline(options);
+  std::optional<HttpRequest> timed;  // a copy carrying the rest of the deadline, when there is one
+  if (deadline.set()) timed = request;
   for (int attempt = 1;; ++attempt) {
     const bool last = attempt >= max_attempts || !may_retry;
+    if (timed) timed->timeout = deadline.remaining();
     const AttemptReport report(options, request, attempt);
     try {
-      HttpResponse response = transport.send(request);
-      const bool again = !last && is_retryable_answer(response);
+      HttpResponse response = transport.send(timed ? *timed : request);
+      const auto delay = retry_delay(retry, attempt, &response);
+      const bool again = !last && is_retryable_answer(response) && deadline.allows(delay);
       report.answered(response, again);
-      if (!again) return Outcome{std::move(response), attempt};
-      std::chrono::milliseconds delay = jitter_delay(retry, attempt - 1);
-      if (const auto after = parse_retry_after(response.header("Retry-After"))) {
-        delay = std::min<std::chrono::milliseconds>(*after, retry.max_backoff);
+      if (!again) return Outcome{std::move(response), attempt, {}};
+      pause(options, delay);
+    } catch (const TransportError& e) {  // TimeoutError included
+      const auto delay = retry_delay(retry, attempt, nullptr);
+      const bool again = !last && deadline.allows(delay);
+      report.failed(e, again);
+      if (!again) {
+        if (dynamic_cast<const TimeoutError*>(&e) != nullptr) {
+          rethrow_as(static_cast<const TimeoutError&>(e), request, attempt);
+        }
+        rethrow_as(e, request, attempt);
       }
       pause(options, delay);
-    } catch (const TimeoutError& e) {
-      report.failed(e, !last);
-      if (last) rethrow_as(e, request, attempt);
-      pause(options, jitter_delay(retry, attempt - 1));
-    } catch (const TransportError& e) {
-      report.failed(e, !last);
-      if (last) rethrow_as(e, request, attempt);
-      pause(options, jitter_delay(retry, attempt - 1));
+    } catch (const ApiError& e) {  // e.g. ResponseTooLarge: not worth repeating
+      report.failed(e, false);
+      rethrow_as(e, request, attempt);
     }
   }
 }

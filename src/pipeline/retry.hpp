@@ -3,6 +3,7 @@
 // and reported to the observer hook.
 
 #include <chrono>
+#include <string>
 
 #include "caspio/client_options.hpp"
 #include "caspio/http_transport.hpp"
@@ -14,8 +15,13 @@ namespace detail {
 /// GET, PUT and DELETE.
 bool is_idempotent(HttpMethod method) noexcept;
 
-/// 408, 429, 5xx and Caspio's 400 throttle.
-bool is_retryable_answer(const HttpResponse& response) noexcept;
+/// Caspio error codes that a repeat of the same request cannot change (a bad select field, a
+/// type mismatch, a missing object…), even when Caspio sends them with status 500.
+bool is_deterministic_code(const std::string& code);
+
+/// Answers worth repeating: 408, 429, 502, 503, 504, Caspio's 400 throttle (`api-calls-rate`),
+/// and 500 unless its Code is deterministic.
+bool is_retryable_answer(const HttpResponse& response);
 
 /// Full-jitter exponential delay for retry number `retry` (0 = first retry):
 /// uniform in [0, min(max_backoff, initial_backoff * multiplier^retry)].

@@ -112,6 +112,12 @@ std::string build_url(const std::string& base, const std::vector<std::string>& s
                       const QueryParams& params) {
   std::string url = base;
   for (const auto& segment : segments) {
+    // libcurl and servers resolve "." and ".." as dot segments: the request would reach
+    // another resource (e.g. every DataPage instead of one).
+    if (segment == "." || segment == "..") {
+      throw_invalid(
+          fmt::format("'{}' cannot be used as a name: it is a relative path segment", segment));
+    }
     url += '/';
     url += percent_encode(segment);
   }

@@ -5,8 +5,9 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <random>
+#include <string>
 #include <system_error>
-#include <vector>
 
 namespace caspio {
 namespace detail {
@@ -14,6 +15,16 @@ namespace {
 
 [[noreturn]] void throw_errno(const std::string& what) {
   throw std::system_error(errno, std::generic_category(), what);
+}
+
+// Six random characters for a temporary file name.
+std::string random_suffix() {
+  static constexpr char kChars[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  thread_local std::mt19937_64 engine{std::random_device{}()};
+  std::uniform_int_distribution<std::size_t> pick(0, sizeof kChars - 2);
+  std::string out(6, 'x');
+  for (char& c : out) c = kChars[pick(engine)];
+  return out;
 }
 
 }  // namespace
@@ -25,12 +36,16 @@ AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
   if (base.empty()) throw std::system_error(EISDIR, std::generic_category(), path_);
   std::string pattern = (slash == std::string::npos ? std::string() : path_.substr(0, slash + 1)) +
                         "." + base + ".tmp-XXXXXX";
-  std::vector<char> name(pattern.begin(), pattern.end());
-  name.push_back('\0');
-  fd_ = ::mkstemp(name.data());
-  if (fd_ < 0) throw_errno("cannot create a temporary file for " + path_);
-  temp_.assign(name.data());
-  ::fchmod(fd_, 0644);
+  // Like mkstemp, but created with mode 0666 so that the kernel applies the user's umask (a file
+  // exported under umask 077 stays private).
+  for (int tries = 0; fd_ < 0; ++tries) {
+    temp_ = pattern.substr(0, pattern.size() - 6) + random_suffix();
+    fd_ = ::open(temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd_ < 0 && (errno != EEXIST || tries > 100)) {
+      temp_.clear();
+      throw_errno("cannot create a temporary file for " + path_);
+    }
+  }
 }
 
 AtomicFile::~AtomicFile() {

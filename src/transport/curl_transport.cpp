@@ -29,6 +29,20 @@ namespace {
   throw TransportError(std::move(info));
 }
 
+[[noreturn]] void throw_too_large(const HttpRequest& request, CURL* h, std::size_t max) {
+  long status = 0;
+  curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+  ErrorInfo info;
+  info.http_status = static_cast<int>(status);
+  info.code = "ResponseTooLarge";
+  info.message = fmt::format(
+      "the answer body is larger than max_response_bytes ({} bytes) once decompressed", max);
+  info.method = to_string(request.method);
+  info.url = request.url;
+  info.attempts = 1;
+  throw ApiError(std::move(info));
+}
+
 void global_init_once() {
   static const CURLcode code = curl_global_init(CURL_GLOBAL_DEFAULT);
   if (code != CURLE_OK) {
@@ -45,6 +59,8 @@ struct BodyTarget {
   HttpBodySink* sink = nullptr;
   bool decided = false;
   bool to_sink = false;
+  std::size_t max_bytes = 0;  // cap of an in-memory body
+  bool too_large = false;
   std::string error;  // what a throwing sink said
 
   // Decides on the first byte (the status and headers are complete by then).
@@ -59,7 +75,7 @@ struct BodyTarget {
     // gzip'ed: the string then grows from there).
     curl_off_t length = -1;
     curl_easy_getinfo(handle, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length);
-    if (!to_sink && length > 0 && length < (curl_off_t{1} << 30)) {
+    if (!to_sink && length > 0 && static_cast<std::size_t>(length) <= max_bytes) {
       response->body.reserve(static_cast<std::size_t>(length));
     }
   }
@@ -71,6 +87,9 @@ size_t on_body(char* data, size_t size, size_t count, void* user) {
     target->decide();
     if (target->to_sink) {
       target->sink->write(data, size * count);
+    } else if (target->response->body.size() + size * count > target->max_bytes) {
+      target->too_large = true;
+      return 0;  // aborts the transfer
     } else {
       target->response->body.append(data, size * count);
     }
@@ -204,10 +223,7 @@ class CurlTransport final : public HttpTransport {
     curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
                      static_cast<long>(options_.connect_timeout.count()));
-    curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(options_.request_timeout.count()));
-    curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
-    if (!options_.ca_info.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, options_.ca_info.c_str());
+    set_limits(h, request);
     curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
 #if LIBCURL_VERSION_NUM >= 0x075500
     curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
@@ -219,6 +235,7 @@ class CurlTransport final : public HttpTransport {
     target.handle = h;
     target.response = &response;
     target.sink = request.body_sink.get();
+    target.max_bytes = options_.max_response_bytes;
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &on_body);
     curl_easy_setopt(h, CURLOPT_WRITEDATA, &target);
     curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, &on_header);
@@ -229,6 +246,10 @@ class CurlTransport final : public HttpTransport {
     set_method(h, request, upload);
 
     const CURLcode code = curl_easy_perform(h);
+    if (target.too_large) {
+      handle.discard();
+      throw_too_large(request, h, options_.max_response_bytes);
+    }
     if (code != CURLE_OK) {
       handle.discard();  // do not reuse a handle in an unknown state
       std::string message =
@@ -248,6 +269,27 @@ class CurlTransport final : public HttpTransport {
   }
 
  private:
+  // Timeouts, TLS and proxy settings of one attempt.
+  void set_limits(CURL* h, const HttpRequest& request) const {
+    long total = static_cast<long>(options_.request_timeout.count());
+    const long call_rest = static_cast<long>(request.timeout.count());
+    if (call_rest > 0 && (total <= 0 || call_rest < total)) total = call_rest;
+    curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, total > 0 ? total : 0L);
+    const long stall_seconds = static_cast<long>((options_.stall_timeout.count() + 999) / 1000);
+    curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, stall_seconds > 0 ? 1L : 0L);
+    curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, stall_seconds);
+    curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (!options_.ca_info.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, options_.ca_info.c_str());
+    if (!options_.ca_path.empty()) curl_easy_setopt(h, CURLOPT_CAPATH, options_.ca_path.c_str());
+    // An explicit proxy, or "" which makes libcurl ignore the proxy environment variables.
+    if (!options_.proxy.empty()) {
+      curl_easy_setopt(h, CURLOPT_PROXY, options_.proxy.c_str());
+    } else if (!options_.use_environment_proxy) {
+      curl_easy_setopt(h, CURLOPT_PROXY, "");
+    }
+  }
+
   // An easy handle borrowed from the pool, returned (reset) on destruction.
   class Handle {
    public:

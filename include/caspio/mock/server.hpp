@@ -82,8 +82,8 @@ enum class FaultKind {
 /// A fault applied to the next `count` requests that match `method`, `path_prefix` and
 /// `query_contains`.
 struct Fault {
-  FaultKind kind = FaultKind::status;
-  std::string method;       ///< "" matches any method.
+  FaultKind kind = FaultKind::status;  ///< What happens to a matching request.
+  std::string method;                  ///< "" matches any method.
   std::string path_prefix;  ///< Raw path prefix, e.g. "/rest/v2/tables"; "" matches any path.
   /// Text the raw query string must contain, e.g. "q.pageNumber=2"; "" matches any query.
   std::string query_contains;

@@ -1,17 +1,21 @@
-// A downstream program built against the installed (or build-tree) caspio CMake package: it starts
-// the emulator in-process and lists its tables through the SDK.
-
+// A downstream program that links only the SDK: it connects from the environment (caspio-mock's
+// CASPIO_* variables) and lists the demo fixture's tables.
 #include <caspio/caspio.hpp>
-#include <caspio/mock/server.hpp>
+
 #include <iostream>
+#include <string>
 
 int main() {
-  caspio::mock::Server mock{{}};
-  caspio::ClientOptions options;
-  options.base_url = mock.rest_url();
-  const caspio::Client client(
-      caspio::ClientCredentials{mock.client_id(), mock.client_secret(), mock.token_url()}, options);
-  const auto tables = client.tables().listing();
-  std::cout << tables.size() << " tables\n";
-  return tables.size() == 3 ? 0 : 1;
+  try {
+    const auto client = caspio::Client::from_environment();
+    const auto tables = client.tables().listing();
+    std::cout << "caspio " << caspio::version_string << ": " << tables.size() << " tables\n";
+    return tables.size() == 3 && caspio::ClientOptions{}.user_agent ==
+                                     std::string("caspio-cpp/") + caspio::version_string
+               ? 0
+               : 1;
+  } catch (const caspio::Error& e) {
+    std::cerr << "caspio error: " << e.what() << "\n";
+    return 1;
+  }
 }

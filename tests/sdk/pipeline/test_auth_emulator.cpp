@@ -70,7 +70,7 @@ TEST(AuthEmulator, ClientCachesOneTokenAcrossCallsCopiesAndFacades) {
   for (const auto& entry : sent) {
     EXPECT_EQ(entry.header("authorization"), bearer);
     EXPECT_EQ(entry.header("accept"), "application/json");
-    EXPECT_EQ(entry.header("user-agent"), "caspio-cpp/0.1.0");
+    EXPECT_EQ(entry.header("user-agent"), std::string("caspio-cpp/") + caspio::version_string);
   }
 }
 

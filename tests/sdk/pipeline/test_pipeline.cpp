@@ -66,7 +66,8 @@ TEST(Pipeline, DefaultBaseUrlAndHeadersOnEveryCall) {
   EXPECT_EQ(requests[0].method, caspio::HttpMethod::get);
   EXPECT_EQ(header_of(requests[0], "Accept"), "application/json");
   EXPECT_EQ(header_of(requests[0], "Authorization"), "Bearer tok-123");
-  EXPECT_EQ(header_of(requests[0], "User-Agent"), "caspio-cpp/0.1.0");
+  EXPECT_EQ(header_of(requests[0], "User-Agent"),
+            std::string("caspio-cpp/") + caspio::version_string);
 }
 
 TEST(Pipeline, RefusesBadConstruction) {

@@ -1,0 +1,40 @@
+#pragma once
+/// @file
+/// An RFC 4180 CSV reader: quoted fields, doubled quotes, line breaks inside quotes, CRLF or LF.
+
+#include <cstddef>
+#include <cstdint>
+#include <istream>
+#include <string>
+#include <vector>
+
+namespace caspio_cli {
+
+/// Reads CSV records one at a time from a stream.
+class CsvReader {
+ public:
+  /// Reads from `in` (not owned). A UTF-8 byte order mark at the start is skipped.
+  explicit CsvReader(std::istream& in);
+  /// Reads the next record into `fields`; false at the end of input. A malformed record (text
+  /// after a closing quote, a quote left open at the end) sets error() and still returns true,
+  /// with the fields read so far; the next call continues after it.
+  bool next(std::vector<std::string>& fields);
+  /// The line the last record started on (from 1).
+  std::size_t line() const noexcept { return record_line_; }
+  /// What was wrong with the last record, or "".
+  const std::string& error() const noexcept { return error_; }
+  /// Bytes consumed so far.
+  std::uint64_t bytes() const noexcept { return bytes_; }
+
+ private:
+  int get();
+  int peek();
+  std::istream& in_;
+  std::size_t line_ = 1;
+  std::size_t record_line_ = 0;
+  std::uint64_t bytes_ = 0;
+  std::string error_;
+  bool started_ = false;
+};
+
+}  // namespace caspio_cli

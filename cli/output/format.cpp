@@ -1,0 +1,30 @@
+#include "output/format.hpp"
+
+#include "support/cli_error.hpp"
+
+namespace caspio_cli {
+
+Format choose_format(const std::string& name, bool stdout_is_terminal) {
+  if (name.empty() || name == "auto") return stdout_is_terminal ? Format::table : Format::json;
+  if (name == "table") return Format::table;
+  if (name == "json") return Format::json;
+  if (name == "ndjson") return Format::ndjson;
+  if (name == "csv") return Format::csv;
+  throw CliError(exit_usage, "unknown format '" + name + "' (table, json, ndjson or csv)");
+}
+
+const char* to_string(Format format) noexcept {
+  switch (format) {
+    case Format::table:
+      return "table";
+    case Format::json:
+      return "json";
+    case Format::ndjson:
+      return "ndjson";
+    case Format::csv:
+      return "csv";
+  }
+  return "json";
+}
+
+}  // namespace caspio_cli

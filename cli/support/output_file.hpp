@@ -1,0 +1,60 @@
+#pragma once
+/// @file
+/// Where an export goes: stdout, or a file that appears only when complete.
+
+#include <memory>
+#include <ostream>
+#include <streambuf>
+#include <string>
+
+#include "support/interrupt.hpp"
+
+namespace caspio_cli {
+
+/// A std::streambuf writing to a file descriptor through a 64 KiB buffer.
+class FdStreambuf : public std::streambuf {
+ public:
+  /// Writes to `fd` (not owned).
+  explicit FdStreambuf(int fd);
+  /// Writes what is buffered; false when a write failed (errno set).
+  bool flush_all();
+
+ protected:
+  int_type overflow(int_type ch) override;
+  int sync() override;
+
+ private:
+  int fd_;
+  char buffer_[1 << 16];
+};
+
+/// The destination of an export. For "-" (or ""), stdout. For a path, a temporary file
+/// `.NAME.caspio-XXXXXX` next to it, removed on failure, on destruction without commit(), and on
+/// SIGINT/SIGTERM; commit() flushes, fsyncs and renames it onto the path.
+class OutputFile {
+ public:
+  /// Opens the destination. @throws std::system_error when the temporary file cannot be made.
+  explicit OutputFile(const std::string& path);
+  /// Removes the temporary file unless committed.
+  ~OutputFile();
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+
+  /// The stream to write to.
+  std::ostream& stream() noexcept { return stream_; }
+  /// True when writing to stdout.
+  bool is_stdout() const noexcept { return temp_.empty(); }
+  /// Makes the output final. @throws std::system_error when a write, fsync or rename failed.
+  void commit();
+
+ private:
+  std::string path_;
+  std::string temp_;
+  int fd_ = -1;
+  bool committed_ = false;
+  std::unique_ptr<RemoveOnInterrupt> guard_;
+  FdStreambuf buffer_;
+  std::ostream stream_;
+};
+
+}  // namespace caspio_cli
