@@ -6,8 +6,10 @@
 //   (a) raw_bytes      receive the bytes only (rows counted with memmem on "PK_ID")
 //   (b) raw_parse_drop parse each page with nlohmann/json and drop the rows
 //   (c) raw_parse_keep parse and keep every row (std::vector<nlohmann::json>)
+// Set CASPIO_BENCH_PIDS=1 to print each case's process id (to read `perf report --sort pid`).
 // Usage: throughput --rest-url URL --token-url URL --client-id ID --client-secret S
 //                   [--table Demo_Physicians] [--small-calls 1000] [--writes 2000] [--out DIR]
+//                   [--only case,case,...]
 #include <curl/curl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -39,6 +41,7 @@ struct Settings {
   int small_calls = 1000;
   int writes = 2000;
   std::string out_dir = "/tmp";
+  std::string only;  // comma-separated case names; "" runs them all
   std::string token;
 };
 
@@ -47,6 +50,7 @@ struct Figures {
   double wall_s = 0;
   double cpu_s = 0;
   double rss_mb = 0;
+  int pid = 0;  // the child that ran it (printed when CASPIO_BENCH_PIDS is set, for perf)
 };
 
 size_t append_body(char* data, size_t size, size_t count, void* user) {
@@ -170,8 +174,9 @@ caspio::Client sdk_client(const Settings& s) {
   return caspio::Client("bench", s.token, options);
 }
 
-double sdk_get_records(const Settings& s) {
-  return static_cast<double>(sdk_client(s).tables().get_records(s.table).size());
+double sdk_get_records(const Settings& s, int prefetch = 0) {
+  return static_cast<double>(
+      sdk_client(s).tables().get_records(s.table, caspio::Query{}.prefetch(prefetch)).size());
 }
 
 double sdk_records(const Settings& s, int prefetch) {
@@ -273,6 +278,7 @@ Figures run_child(const std::function<double()>& work) {
   f.wall_s = in[1];
   f.cpu_s = seconds(usage.ru_utime) + seconds(usage.ru_stime);
   f.rss_mb = static_cast<double>(usage.ru_maxrss) / 1024.0;
+  f.pid = static_cast<int>(pid);
   return f;
 }
 
@@ -285,9 +291,10 @@ void print_row(const std::string& name, const Figures& f, const Figures* base,
   if (base != nullptr) {
     const double base_rate = base->units / base->wall_s;
     const double base_cpu = base->cpu_s / base->units * 1e6;
-    std::printf("   vs %-15s rate %5.2fx  cpu/unit %5.2fx  rss %5.2fx", base_name.c_str(),
+    std::printf("   vs %-21s rate %5.2fx  cpu/unit %5.2fx  rss %5.2fx", base_name.c_str(),
                 rate / base_rate, cpu_per / base_cpu, f.rss_mb / base->rss_mb);
   }
+  if (std::getenv("CASPIO_BENCH_PIDS") != nullptr) std::printf("   pid %d", f.pid);
   std::printf("\n");
   std::fflush(stdout);
 }
@@ -332,30 +339,60 @@ Settings parse_args(int argc, char** argv) {
   return s;
 }
 
-void run_reads(const Settings& s) {
-  const Figures a = run_child([&] { return raw_bytes(s); });
-  const Figures b = run_child([&] { return raw_parse_drop(s); });
-  const Figures c = run_child([&] { return raw_parse_keep(s); });
-  print_row("raw_bytes (a)", a, nullptr, "");
-  print_row("raw_parse_drop (b)", b, nullptr, "");
-  print_row("raw_parse_keep (c)", c, nullptr, "");
-  print_row("raw_bytes_4_threads", run_child([&] { return raw_bytes_parallel(s); }), &a, "(a)");
-  print_row("sdk_get_records", run_child([&] { return sdk_get_records(s); }), &c, "(c)");
-  const Figures seq = run_child([&] { return sdk_records(s, 0); });
-  print_row("sdk_records", seq, &b, "(b)");
-  const Figures ahead = run_child([&] { return sdk_records(s, 4); });
-  print_row("sdk_records_prefetch4", ahead, &b, "(b)");
-  print_row("  (same)", ahead, &seq, "sdk_records");
+// Runs the cases the settings ask for (all, or those named by --only), each printed against its
+// baseline when that ran too.
+class Runner {
+ public:
+  explicit Runner(const Settings& s) : s_(s) {}
+
+  void run(const std::string& name, const std::function<double()>& work,
+           const std::string& base = "") {
+    if (!s_.only.empty() && ("," + s_.only + ",").find("," + name + ",") == std::string::npos) {
+      return;
+    }
+    results_[name] = run_child(work);
+    compare(name, base);
+  }
+
+  // Prints `name` against `base` (alone when `base` is "" or did not run).
+  void compare(const std::string& name, const std::string& base) const {
+    const auto it = results_.find(name);
+    if (it == results_.end()) return;
+    const auto b = base.empty() ? results_.end() : results_.find(base);
+    print_row(name, it->second, b == results_.end() ? nullptr : &b->second, base);
+  }
+
+ private:
+  const Settings& s_;
+  std::map<std::string, Figures> results_;
+};
+
+void run_reads(const Settings& s, Runner& r) {
+  r.run("raw_bytes", [&] { return raw_bytes(s); });
+  r.run("raw_parse_drop", [&] { return raw_parse_drop(s); });
+  r.run("raw_parse_keep", [&] { return raw_parse_keep(s); });
+  r.run(
+      "raw_bytes_4_threads", [&] { return raw_bytes_parallel(s); }, "raw_bytes");
+  r.run(
+      "sdk_get_records", [&] { return sdk_get_records(s); }, "raw_parse_keep");
+  r.run(
+      "sdk_get_records_pf4", [&] { return sdk_get_records(s, 4); }, "raw_parse_keep");
+  r.run(
+      "sdk_records", [&] { return sdk_records(s, 0); }, "raw_parse_drop");
+  r.run(
+      "sdk_records_pf4", [&] { return sdk_records(s, 4); }, "raw_parse_drop");
+  r.compare("sdk_records_pf4", "sdk_records");
   const std::pair<const char*, caspio::StreamFormat> formats[] = {
       {"json", caspio::StreamFormat::json_array},
       {"ndjson", caspio::StreamFormat::ndjson},
       {"csv", caspio::StreamFormat::csv}};
   for (const auto& [name, format] : formats) {
     const caspio::StreamFormat f = format;
-    print_row(std::string("sdk_stream_") + name, run_child([&] { return sdk_stream(s, f, 0); }), &a,
-              "(a)");
-    print_row(std::string("sdk_stream_") + name + "_pf4",
-              run_child([&] { return sdk_stream(s, f, 4); }), &a, "(a)");
+    const std::string base = std::string("sdk_stream_") + name;
+    r.run(
+        base, [&] { return sdk_stream(s, f, 0); }, "raw_bytes");
+    r.run(
+        base + "_pf4", [&] { return sdk_stream(s, f, 4); }, "raw_bytes");
   }
 }
 
@@ -368,16 +405,15 @@ int main(int argc, char** argv) {
     s.token = fetch_token(s);
     std::printf("%-22s %9s %8s %11s %9s %9s %8s\n", "case", "units", "wall_s", "units/s", "cpu_s",
                 "cpu_us/u", "rss_MB");
-    run_reads(s);
-    const Figures raw_small = run_child([&] { return raw_small_calls(s); });
-    print_row("raw_small_calls", raw_small, nullptr, "");
-    print_row("sdk_small_calls", run_child([&] { return sdk_small_calls(s); }), &raw_small,
-              "raw_small");
+    Runner r(s);
+    run_reads(s, r);
+    r.run("raw_small_calls", [&] { return raw_small_calls(s); });
+    r.run(
+        "sdk_small_calls", [&] { return sdk_small_calls(s); }, "raw_small_calls");
     if (s.writes > 0) {
-      const Figures seq = run_child([&] { return sdk_create_sequential(s); });
-      print_row("sdk_create_record_seq", seq, nullptr, "");
-      print_row("sdk_create_records_8", run_child([&] { return sdk_create_batch(s); }), &seq,
-                "create_seq");
+      r.run("sdk_create_record_seq", [&] { return sdk_create_sequential(s); });
+      r.run(
+          "sdk_create_records_8", [&] { return sdk_create_batch(s); }, "sdk_create_record_seq");
     }
     return 0;
   } catch (const std::exception& e) {

@@ -11,43 +11,52 @@ namespace detail {
 
 namespace {
 
-void append_quoted(std::string& out, const std::string& text) {
+void append_escape(std::string& out, char c) {
   static const char kHex[] = "0123456789abcdef";
-  out.push_back('"');
-  for (const char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (u < 0x20) {
-          out += "\\u00";
-          out.push_back(kHex[u >> 4]);
-          out.push_back(kHex[u & 0xF]);
-        } else {
-          out.push_back(c);
-        }
+  switch (c) {
+    case '"':
+      out += "\\\"";
+      break;
+    case '\\':
+      out += "\\\\";
+      break;
+    case '\b':
+      out += "\\b";
+      break;
+    case '\f':
+      out += "\\f";
+      break;
+    case '\n':
+      out += "\\n";
+      break;
+    case '\r':
+      out += "\\r";
+      break;
+    case '\t':
+      out += "\\t";
+      break;
+    default: {
+      const auto u = static_cast<unsigned char>(c);
+      out += "\\u00";
+      out.push_back(kHex[u >> 4]);
+      out.push_back(kHex[u & 0xF]);
     }
   }
+}
+
+// `text` as a JSON string, escaped as nlohmann::json::dump() does; runs of plain bytes are
+// appended at once.
+void append_quoted(std::string& out, const std::string& text) {
+  out.push_back('"');
+  std::size_t plain = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20) continue;
+    out.append(text, plain, i - plain);
+    append_escape(out, c);
+    plain = i + 1;
+  }
+  out.append(text, plain, std::string::npos);
   out.push_back('"');
 }
 
@@ -180,19 +189,21 @@ struct PageTextWriter::Impl {
     if (depth == 2 && error == PageTextError::none) end_row();
   }
 
-  bool scalar(const char* text, std::size_t size, bool is_string_or_null) {
+  // A scalar value: `write` appends its text (CSV cells take strings and null without quotes).
+  template <typename Write>
+  bool emit(bool csv_text, Write write) {
     if (!take_value(false)) {
       if (error == PageTextError::none && skip == 0 && depth == 2) ++out->rows;  // CSV: no cells
       return error == PageTextError::none;
     }
-    if (csv && depth == 3 && is_string_or_null) {
-      target->append(text, size);  // CSV: a string as it is, null as nothing
-    } else {
-      value_prefix();
-      target->append(text, size);
-    }
+    if (!(csv && depth == 3 && csv_text)) value_prefix();
+    write(*target);
     after_value();
     return true;
+  }
+
+  bool scalar(const char* text, std::size_t size) {
+    return emit(false, [&](std::string& t) { t.append(text, size); });
   }
 
   bool open(bool is_array) {
@@ -258,19 +269,25 @@ struct PageTextWriter::Impl {
   }
 
   // nlohmann::json's SAX interface.
-  bool null() { return scalar("null", csv && depth == 3 ? 0 : 4, true); }
-  bool boolean(bool value) { return value ? scalar("true", 4, false) : scalar("false", 5, false); }
+  bool null() {
+    return emit(true, [&](std::string& t) {
+      if (!(csv && depth == 3)) t += "null";
+    });
+  }
+  bool boolean(bool value) { return value ? scalar("true", 4) : scalar("false", 5); }
   bool number_integer(json::number_integer_t value) { return number(value); }
   bool number_unsigned(json::number_unsigned_t value) { return number(value); }
   bool number_float(json::number_float_t, const std::string& text) {
-    return scalar(text.data(), text.size(), false);
+    return scalar(text.data(), text.size());
   }
   bool string(std::string& value) {
-    if (csv && depth == 3 && skip == 0 && !skip_next)
-      return scalar(value.data(), value.size(), true);
-    scratch.clear();
-    append_quoted(scratch, value);
-    return scalar(scratch.data(), scratch.size(), false);
+    return emit(true, [&](std::string& t) {
+      if (csv && depth == 3) {
+        t += value;
+      } else {
+        append_quoted(t, value);
+      }
+    });
   }
   bool binary(json::binary_t&) { return fail(PageTextError::not_json); }
   bool start_object(std::size_t) { return open(false); }
@@ -285,7 +302,7 @@ struct PageTextWriter::Impl {
   bool number(Number value) {
     scratch.clear();
     append_number(scratch, value);
-    return scalar(scratch.data(), scratch.size(), false);
+    return scalar(scratch.data(), scratch.size());
   }
 
   std::string scratch;

@@ -66,6 +66,17 @@ std::map<int, int> served_pages(const caspio_test::Emulator& emu) {
   return pages;
 }
 
+// `count` answers of `status` for page `page` of Demo_Physicians.
+caspio::mock::Fault page_fault(int status, int page, int count) {
+  caspio::mock::Fault f;
+  f.kind = caspio::mock::FaultKind::status;
+  f.status = status;
+  f.count = count;
+  f.path_prefix = kRecords;
+  f.query_contains = "q.pageNumber=" + std::to_string(page) + "&";
+  return f;
+}
+
 }  // namespace
 
 TEST(Prefetch, RowsInOrderExactlyOnceAndEachPageServedOnce) {
@@ -106,13 +117,7 @@ TEST(Prefetch, RetriedPageAndRenewedTokenKeepRowsExactlyOnce) {
   caspio_test::Emulator emu(rows(3500));
   const auto client = emu.client();
   const auto expected = pk_ids(client.tables().get_records(kTable));
-  caspio::mock::Fault busy;
-  busy.kind = caspio::mock::FaultKind::status;
-  busy.status = 503;
-  busy.count = 2;
-  busy.path_prefix = kRecords;
-  busy.query_contains = "q.pageNumber=3&";
-  emu.server().inject(busy);
+  emu.server().inject(page_fault(503, 3, 2));
   emu.server().clear_journal();
 
   std::vector<json> got;
@@ -130,13 +135,7 @@ TEST(Prefetch, RetriedPageAndRenewedTokenKeepRowsExactlyOnce) {
 TEST(Prefetch, AFailedPageSurfacesAfterTheRowsBeforeIt) {
   caspio_test::Emulator emu(rows(4500));
   const auto client = emu.client();
-  caspio::mock::Fault broken;
-  broken.kind = caspio::mock::FaultKind::status;
-  broken.status = 404;
-  broken.count = 1;
-  broken.path_prefix = kRecords;
-  broken.query_contains = "q.pageNumber=3&";
-  emu.server().inject(broken);
+  emu.server().inject(page_fault(404, 3, 1));
 
   std::size_t seen = 0;
   auto range = client.tables().records(kTable, Query{}.prefetch(4));
