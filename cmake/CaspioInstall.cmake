@@ -52,7 +52,7 @@ if(CASPIO_BUILD_MOCK)
 endif()
 
 # The caspio command-line tool.
-if(TARGET caspio_cli)
+if(CASPIO_BUILD_CLI)
   install(TARGETS caspio_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 endif()
 

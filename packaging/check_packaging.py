@@ -7,7 +7,7 @@
 - they name the version in `project(caspio VERSION ...)`;
 - they depend on exactly the packages the top-level CMakeLists.txt finds (the SDK's always, the
   emulator's under the mock feature / with_mock option), with Conan's lower bounds no lower than
-  the versions CMake asks for;
+  the versions CMake asks for; parts they do not package (the command-line tool) are turned off;
 - every CASPIO_* CMake variable the port or the recipe sets is an option() of the build.
 Prints one line per check; exits 1 on the first failure.
 """
@@ -42,11 +42,13 @@ def cmake_facts(root):
     text = (root / "CMakeLists.txt").read_text()
     version = re.search(r"project\(caspio\s+VERSION\s+([0-9.]+)", text).group(1)
     options = set(re.findall(r"^\s*option\((CASPIO_\w+)", text, re.M))
-    core, mock = {}, {}
+    core, mock, unpackaged = {}, {}, {}
     section = core
     for line in text.splitlines():
         if re.match(r"\s*if\(CASPIO_BUILD_MOCK OR CASPIO_BUILD_TESTS\)", line):
             section = mock
+        elif re.match(r"\s*if\(CASPIO_BUILD_\w+\)", line):  # a part with its own dependencies
+            section = unpackaged.setdefault(re.match(r"\s*if\((\w+)\)", line).group(1), {})
         elif re.match(r"\s*endif\(\)", line):
             section = core
         found = re.match(r"\s*find_package\((\w+)(?:\s+([0-9.]+))?", line)
@@ -58,7 +60,7 @@ def cmake_facts(root):
     for name in list(core) + list(mock):
         if name not in KNOWN:
             fail(f"CMakeLists.txt finds '{name}': add it to KNOWN here and to both manifests")
-    return version, options, core, mock
+    return version, options, core, mock, sorted(k for k, deps in unpackaged.items() if deps)
 
 
 def check_vcpkg(port, version, core, mock):
@@ -148,6 +150,18 @@ def check_conan(conan, version, options, core, mock):
     ok(f"conanfile.py requires {sorted(plain)}, with_mock {sorted(with_mock)}")
 
 
+def check_unpackaged(root, unpackaged):
+    """Parts the packages leave out must be switched off, or vcpkg/Conan would build them."""
+    port = (root / "packaging/vcpkg/ports/caspio/portfile.cmake").read_text()
+    recipe = (root / "packaging/conan/conanfile.py").read_text()
+    for option in unpackaged:
+        if f"-D{option}=OFF" not in port:
+            fail(f"portfile.cmake does not pass -D{option}=OFF")
+        if f'toolchain.variables["{option}"] = False' not in recipe:
+            fail(f"conanfile.py does not set {option} to False")
+    ok(f"both turn off what they do not package: {', '.join(unpackaged) or 'nothing'}")
+
+
 def check_options(root, options):
     texts = {
         "portfile.cmake": (root / "packaging/vcpkg/ports/caspio/portfile.cmake").read_text(),
@@ -163,10 +177,11 @@ def check_options(root, options):
 
 def main():
     root = Path(sys.argv[1]).resolve()
-    version, options, core, mock = cmake_facts(root)
+    version, options, core, mock, unpackaged = cmake_facts(root)
     ok(f"CMakeLists.txt: caspio {version}, SDK needs {sorted(core)}, emulator {sorted(mock)}")
     check_vcpkg(root / "packaging/vcpkg/ports/caspio", version, core, mock)
     check_conan(root / "packaging/conan", version, options, core, mock)
+    check_unpackaged(root, unpackaged)
     check_options(root, options)
 
 

@@ -36,7 +36,8 @@ struct CASPIO_EXPORT ClientOptions {
   /// `http://127.0.0.1:PORT/rest/v2`. Empty: `https://{account_id}.caspio.com/rest/v2`, or for a
   /// client made from credentials, the token URL's scheme and host followed by `/rest/v2`.
   std::string base_url;
-  std::chrono::milliseconds connect_timeout{10'000};  ///< Connect timeout of the default transport.
+  /// Connect timeout of the default transport.
+  std::chrono::milliseconds connect_timeout{10'000};
   /// Stalled-transfer limit per attempt (less than one byte per second for this long fails the
   /// attempt); slow transfers that keep moving are not cut. 0 = none.
   std::chrono::milliseconds stall_timeout{30'000};

@@ -112,7 +112,8 @@ class CASPIO_EXPORT HttpTransport {
 
 /// Settings of the default libcurl transport.
 struct CASPIO_EXPORT TransportOptions {
-  std::chrono::milliseconds connect_timeout{10'000};  ///< TCP + TLS connect timeout.
+  /// TCP + TLS connect timeout.
+  std::chrono::milliseconds connect_timeout{10'000};
   /// Fails an attempt whose transfer moves less than one byte per second for this long (a
   /// stalled connection); a slow transfer that keeps moving is never cut. 0 = no stall limit.
   std::chrono::milliseconds stall_timeout{30'000};

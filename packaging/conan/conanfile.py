@@ -55,6 +55,7 @@ class CaspioConan(ConanFile):
         toolchain.variables["CASPIO_BUILD_EXAMPLES"] = False
         toolchain.variables["CASPIO_BUILD_BENCH"] = False
         toolchain.variables["CASPIO_BUILD_DOCS"] = False
+        toolchain.variables["CASPIO_BUILD_CLI"] = False
         toolchain.variables["CASPIO_INSTALL"] = True
         toolchain.variables["CASPIO_BUILD_MOCK"] = bool(self.options.with_mock)
         toolchain.generate()

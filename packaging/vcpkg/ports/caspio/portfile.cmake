@@ -13,6 +13,7 @@ vcpkg_cmake_configure(
     -DCASPIO_BUILD_EXAMPLES=OFF
     -DCASPIO_BUILD_BENCH=OFF
     -DCASPIO_BUILD_DOCS=OFF
+    -DCASPIO_BUILD_CLI=OFF
     -DCASPIO_INSTALL=ON
     ${FEATURE_OPTIONS})
 vcpkg_cmake_install()
