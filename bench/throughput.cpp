@@ -9,7 +9,9 @@
 // Set CASPIO_BENCH_PIDS=1 to print each case's process id (to read `perf report --sort pid`).
 // Usage: throughput --rest-url URL --token-url URL --client-id ID --client-secret S
 //                   [--table Demo_Physicians] [--small-calls 1000] [--writes 2000] [--out DIR]
-//                   [--only case,case,...]
+//                   [--only case,case,...] [--post-delay-ms N]
+// --post-delay-ms makes the emulator wait N ms before each record POST of the write cases, as a
+// network round trip to Caspio would.
 #include <curl/curl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -40,6 +42,7 @@ struct Settings {
   std::string table = "Demo_Physicians";
   int small_calls = 1000;
   int writes = 2000;
+  int post_delay_ms = 0;  // emulator delay per POST for the write cases (a network's latency)
   std::string out_dir = "/tmp";
   std::string only;  // comma-separated case names; "" runs them all
   std::string token;
@@ -240,6 +243,30 @@ double sdk_create_batch(const Settings& s) {
   return ok;
 }
 
+// Asks the emulator (its /__mock control API) to delay every record POST by `ms`, or no longer.
+void set_post_delay(const Settings& s, int ms) {
+  const std::string root = s.rest_url.substr(0, s.rest_url.rfind("/rest/v2"));
+  const nlohmann::json fault{{"kind", "delay"},
+                             {"method", "POST"},
+                             {"path_prefix", "/rest/v2/tables"},
+                             {"count", 4 * s.writes + 100},
+                             {"delay_ms", ms}};
+  const std::string body = fault.dump();
+  CURL* h = curl_easy_init();
+  std::string answer;
+  curl_easy_setopt(h, CURLOPT_URL, (root + "/__mock/faults").c_str());
+  if (ms > 0) {
+    curl_easy_setopt(h, CURLOPT_POSTFIELDS, body.c_str());
+  } else {
+    curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, "DELETE");
+  }
+  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &append_body);
+  curl_easy_setopt(h, CURLOPT_WRITEDATA, &answer);
+  const CURLcode code = curl_easy_perform(h);
+  curl_easy_cleanup(h);
+  if (code != CURLE_OK) throw std::runtime_error("could not set the emulator's POST delay");
+}
+
 double seconds(const timeval& t) {
   return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
 }
@@ -316,11 +343,16 @@ std::string fetch_token(const Settings& s) {
 
 Settings parse_args(int argc, char** argv) {
   Settings s;
-  std::map<std::string, std::string*> text{
-      {"--rest-url", &s.rest_url},   {"--token-url", &s.token_url},
-      {"--client-id", &s.client_id}, {"--client-secret", &s.client_secret},
-      {"--table", &s.table},         {"--out", &s.out_dir}};
-  std::map<std::string, int*> numbers{{"--small-calls", &s.small_calls}, {"--writes", &s.writes}};
+  std::map<std::string, std::string*> text{{"--rest-url", &s.rest_url},
+                                           {"--token-url", &s.token_url},
+                                           {"--client-id", &s.client_id},
+                                           {"--client-secret", &s.client_secret},
+                                           {"--table", &s.table},
+                                           {"--out", &s.out_dir},
+                                           {"--only", &s.only}};
+  std::map<std::string, int*> numbers{{"--small-calls", &s.small_calls},
+                                      {"--writes", &s.writes},
+                                      {"--post-delay-ms", &s.post_delay_ms}};
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     if (text.count(flag) != 0) {
@@ -411,6 +443,7 @@ int main(int argc, char** argv) {
     r.run(
         "sdk_small_calls", [&] { return sdk_small_calls(s); }, "raw_small_calls");
     if (s.writes > 0) {
+      if (s.post_delay_ms > 0) set_post_delay(s, s.post_delay_ms);
       r.run("sdk_create_record_seq", [&] { return sdk_create_sequential(s); });
       r.run(
           "sdk_create_records_8", [&] { return sdk_create_batch(s); }, "sdk_create_record_seq");

@@ -2,10 +2,10 @@
 # The throughput benchmark (docs/performance.md): starts caspio-mock with synthetic rows as its own
 # process, runs build/bin/bench/throughput against it, stops it.
 # Usage: scripts/bench.sh [--rows 100000] [--small-calls 1000] [--writes 2000]
-#                         [--only case,case] [--mock PATH] [--bench PATH] [--build DIR]
+#                         [--only case,case] [--post-delay-ms N] [--mock PATH] [--bench PATH] [--build DIR]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-rows=100000 small=1000 writes=2000 build="$root/build" mock="" bench="" only=""
+rows=100000 small=1000 writes=2000 build="$root/build" mock="" bench="" only="" delay=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --rows) rows="$2" ;;
@@ -15,6 +15,7 @@ while [ $# -gt 0 ]; do
     --bench) bench="$2" ;;
     --build) build="$2" ;;
     --only) only="$2" ;;
+    --post-delay-ms) delay="$2" ;;
     *) echo "usage: $0 [--rows N] [--small-calls N] [--writes N] [--mock P] [--bench P] [--build D]" >&2; exit 2 ;;
   esac
   shift 2
@@ -42,4 +43,4 @@ value() { sed -n "s/^$1=//p" "$log"; }
 echo "== caspio-mock --rows $rows (pid $mock_pid); machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 "$bench" --rest-url "$(value CASPIO_REST_URL)" --token-url "$(value CASPIO_TOKEN_URL)" \
   --client-id "$(value CASPIO_CLIENT_ID)" --client-secret "$(value CASPIO_CLIENT_SECRET)" \
-  --small-calls "$small" --writes "$writes" ${only:+--only "$only"}
+  --small-calls "$small" --writes "$writes" --post-delay-ms "$delay" ${only:+--only "$only"}
