@@ -5,7 +5,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
+#include "caspio/error.hpp"
 #include "caspio/export.hpp"
 #include "caspio/where.hpp"
 
@@ -42,6 +44,20 @@ class CASPIO_EXPORT Query {
   /// Rows per page (`q.pageSize`), 5..1000.
   /// @throws InvalidArgumentError when out of range.
   Query& page_size(int rows);
+  /// Pages a fetch-all read (records(), get_records(), get_records_stream_to_file()) fetches
+  /// ahead of the caller on background threads, 0..16; 0 (the default) fetches one page at a
+  /// time when the previous one is used up. At most `pages` pages are held or in flight; rows
+  /// still arrive in order, exactly once, with the same errors, retries and token handling.
+  /// Not sent to Caspio. @throws InvalidArgumentError when out of range.
+  Query& prefetch(int pages) {
+    if (pages < 0 || pages > 16) {
+      ErrorInfo info;
+      info.message = "prefetch must be 0..16 pages";
+      throw InvalidArgumentError(std::move(info));
+    }
+    prefetch_ = pages;
+    return *this;
+  }
 
   /// `q.select` value ("" when unset).
   const std::string& select() const noexcept { return select_; }
@@ -57,6 +73,8 @@ class CASPIO_EXPORT Query {
   std::optional<int> page_number() const noexcept { return page_number_; }
   /// `q.pageSize` value, if set.
   std::optional<int> page_size() const noexcept { return page_size_; }
+  /// Pages fetched ahead (0: none).
+  int prefetch() const noexcept { return prefetch_; }
 
  private:
   std::string select_;
@@ -66,6 +84,7 @@ class CASPIO_EXPORT Query {
   std::optional<int> limit_;
   std::optional<int> page_number_;
   std::optional<int> page_size_;
+  int prefetch_ = 0;
 };
 
 }  // namespace caspio

@@ -97,6 +97,8 @@ class CASPIO_EXPORT RecordRange {
   int pages_fetched_ = 0;
   bool started_ = false;
   bool last_page_ = false;
+  nlohmann::json previous_first_;  // first and last rows of the previous full page
+  nlohmann::json previous_last_;
 };
 
 }  // namespace caspio

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "caspio/create_records.hpp"
 #include "caspio/definitions.hpp"
 #include "caspio/export.hpp"
 #include "caspio/query.hpp"
@@ -62,6 +63,16 @@ class CASPIO_EXPORT Views {
   /// @throws caspio::Error as the class says.
   WriteResult create_record(const std::string& view, const nlohmann::json& values,
                             ReturnRows return_rows = ReturnRows::no) const;
+  /// Inserts many rows, one POST each (REST v2 takes one record per POST), with up to
+  /// `options.in_flight` requests at once. A throttle answer (429 or Caspio's `api-calls-rate`
+  /// 400) slows the whole batch (fewer in flight, waiting `Retry-After` or a backoff) and sends
+  /// that row again, since Caspio did not run it; any other failure is that row's outcome. A POST
+  /// is never repeated once it may have reached Caspio, so no row is created twice. Returns one
+  /// outcome per input row, in input order; never throws for a row's failure.
+  /// @throws InvalidArgumentError for an empty view name (nothing is sent).
+  std::vector<RecordOutcome> create_records(const std::string& view,
+                                            const std::vector<nlohmann::json>& rows,
+                                            const CreateRecordsOptions& options = {}) const;
   /// Updates matching rows (`PUT /v2/views/{v}/records?q.where=`).
   /// @throws InvalidArgumentError for an empty WHERE (use Where::all()) or bad `values`.
   /// @throws caspio::Error as the class says.

@@ -59,6 +59,16 @@ Error::Error(ErrorInfo info)
 
 namespace detail {
 
+void throw_repeated_page(int page) {
+  ErrorInfo info;
+  info.code = "RepeatedPage";
+  info.message = fmt::format(
+      "page {} repeated the rows of page {}: the server ignores q.pageNumber; stopped instead of "
+      "reading forever",
+      page, page - 1);
+  throw ApiError(std::move(info));
+}
+
 void throw_cancelled() {
   ErrorInfo info;
   info.code = "Cancelled";

@@ -14,6 +14,10 @@ namespace detail {
 /// Throws InvalidArgumentError with `message` (nothing was sent).
 [[noreturn]] void throw_invalid(const std::string& message);
 
+/// Throws ApiError (code "RepeatedPage"): page `page` of a fetch-all read repeated the rows of
+/// the page before it, so the server is not paging and the read would never end.
+[[noreturn]] void throw_repeated_page(int page);
+
 /// Throws CancelledError (code "Cancelled").
 [[noreturn]] void throw_cancelled();
 

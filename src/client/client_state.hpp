@@ -44,12 +44,17 @@ class ClientState {
   Answer call(HttpRequest request) const;
   /// call() of a bodiless request.
   Answer call(HttpMethod method, const std::string& url) const;
+  /// How many times a GET whose 2xx body is not JSON is fetched in all (RetryOptions).
+  int read_attempts() const noexcept {
+    return std::max(1, pipeline_->options().retry.max_attempts);
+  }
+
   /// `GET url` read by `read(const Answer&)`. A 2xx answer whose body is not JSON (e.g. cut
   /// short on the way) is fetched again, up to RetryOptions::max_attempts times.
   template <typename Read>
   auto get_and_read(const std::string& url, Read read) const
       -> decltype(read(std::declval<const Answer&>())) {
-    const int budget = std::max(1, pipeline_->options().retry.max_attempts);
+    const int budget = read_attempts();
     for (int attempt = 1;; ++attempt) {
       const Answer answer = call(HttpMethod::get, url);
       try {

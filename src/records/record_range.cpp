@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "answer/errors.hpp"
+
 namespace caspio {
 
 RecordRange::RecordRange(PageLoader loader, int page_size)
@@ -11,6 +13,14 @@ void RecordRange::fetch_next() {
   std::vector<nlohmann::json> next = loader_(pages_fetched_ + 1);
   ++pages_fetched_;
   last_page_ = page_size_ <= 0 || next.size() < static_cast<std::size_t>(page_size_);
+  if (!last_page_) {
+    // A server that ignores q.pageNumber answers the same full page forever: stop.
+    if (pages_fetched_ > 1 && next.front() == previous_first_ && next.back() == previous_last_) {
+      detail::throw_repeated_page(pages_fetched_);
+    }
+    previous_first_ = next.front();
+    previous_last_ = next.back();
+  }
   page_ = std::move(next);
   index_ = 0;
 }

@@ -2,6 +2,7 @@
 #include <utility>
 
 #include "answer/errors.hpp"
+#include "records/page_loader.hpp"
 #include "records/paging.hpp"
 #include "records/records.hpp"
 #include "request/query_params.hpp"
@@ -9,6 +10,13 @@
 
 namespace caspio {
 namespace detail {
+
+PagePlan checked_plan(const ClientState& state, const RecordSource& source, const Query& query) {
+  require_name(source.name, "name");
+  PagePlan plan = plan_pages(records_path(source), query);
+  (void)state.url(plan.segments, page_params(plan, 1));
+  return plan;
+}
 
 std::vector<nlohmann::json> get_records_paginated(const ClientState& state,
                                                   const RecordSource& source, const Query& query) {
@@ -21,34 +29,46 @@ std::vector<nlohmann::json> get_records_paginated(const ClientState& state,
       state.call(HttpMethod::get, state.url(records_path(source), query_params(query))));
 }
 
-RecordRange records(const std::shared_ptr<const ClientState>& state, const RecordSource& source,
-                    const Query& query) {
-  require_name(source.name, "name");
-  PagePlan plan = plan_pages(records_path(source), query);
-  // Builds the longest URL once so that a too-long query fails before anything is sent.
-  (void)state->url(plan.segments, page_params(plan, 1));
+RecordRange::PageLoader row_loader(const std::shared_ptr<const ClientState>& state, PagePlan plan,
+                                   int prefetch) {
   const int page_size = plan.page_size;
-  auto loader = [state, plan = std::move(plan)](int page) {
+  RecordRange::PageLoader load = [state, plan = std::move(plan)](int page) {
     return state->get_and_read(state->url(plan.segments, page_params(plan, page)),
                                [](const Answer& answer) { return result_rows(answer); });
   };
-  return RecordRange(std::move(loader), page_size);
+  if (page_size <= 0) return load;  // one request: nothing to fetch ahead
+  return paged_loader<std::vector<nlohmann::json>>(
+      std::move(load),
+      [page_size](const std::vector<nlohmann::json>& rows) {
+        return rows.size() < static_cast<std::size_t>(page_size);
+      },
+      prefetch, 1);
+}
+
+RecordRange records(const std::shared_ptr<const ClientState>& state, const RecordSource& source,
+                    const Query& query) {
+  PagePlan plan = checked_plan(*state, source, query);
+  const int page_size = plan.page_size;
+  return RecordRange(row_loader(state, std::move(plan), query.prefetch()), page_size);
 }
 
 std::vector<nlohmann::json> get_records(const std::shared_ptr<const ClientState>& state,
                                         const RecordSource& source, const Query& query) {
-  RecordRange range = records(state, source, query);
+  PagePlan plan = checked_plan(*state, source, query);
+  const auto page_size = static_cast<std::size_t>(plan.page_size);
+  const RecordRange::PageLoader load = row_loader(state, std::move(plan), query.prefetch());
   std::vector<nlohmann::json> rows;
-  for (auto it = range.begin(); it != range.end(); ++it) rows.push_back(*it);
+  for (int page = 1;; ++page) {
+    std::vector<nlohmann::json> next = load(page);
+    const std::size_t count = next.size();
+    if (rows.empty()) {
+      rows = std::move(next);  // the first page's storage becomes the result's
+    } else {
+      for (auto& row : next) rows.push_back(std::move(row));  // moves: no row is copied
+    }
+    if (page_size == 0 || count < page_size) break;
+  }
   return rows;
-}
-
-std::size_t stream_to_file(const std::shared_ptr<const ClientState>& state,
-                           const RecordSource& source, const Query& query, const std::string& path,
-                           StreamFormat format) {
-  require_name(path, "file path");
-  RecordRange range = records(state, source, query);
-  return write_records_file(range, path, format);
 }
 
 }  // namespace detail

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "caspio/create_records.hpp"
 #include "caspio/query.hpp"
 #include "caspio/record_range.hpp"
 #include "caspio/where.hpp"
@@ -55,9 +56,10 @@ WriteResult update_records(const ClientState& state, const RecordSource& source,
 WriteResult delete_records(const ClientState& state, const RecordSource& source,
                            const Where& where);
 
-/// Writes the rows of `range` to `path` in `format` (PK_ID removed) through a temporary file in
-/// the same directory that is flushed, fsync'ed and renamed only when complete.
-std::size_t write_records_file(RecordRange& range, const std::string& path, StreamFormat format);
+/// Inserts many rows, up to options.in_flight at once, one outcome per row in input order.
+std::vector<RecordOutcome> create_records(const ClientState& state, const RecordSource& source,
+                                          const std::vector<nlohmann::json>& rows,
+                                          const CreateRecordsOptions& options);
 
 }  // namespace detail
 }  // namespace caspio

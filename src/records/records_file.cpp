@@ -1,69 +1,132 @@
-// get_records_stream_to_file: one page in memory, the file appears only when complete.
-#include <string>
-#include <vector>
+// get_records_stream_to_file: each page's body goes into a reused buffer and is turned into the
+// file's text by a SAX pass (no DOM); the file appears only when complete.
+#include <fmt/format.h>
 
+#include <cstdlib>
+#include <functional>
+#include <string>
+
+#include "answer/errors.hpp"
+#include "records/page_loader.hpp"
+#include "records/page_text.hpp"
 #include "records/records.hpp"
+#include "request/validate.hpp"
 #include "transport/atomic_file.hpp"
 
 namespace caspio {
 namespace detail {
 namespace {
 
-std::string csv_field(const nlohmann::json& value) {
-  std::string text;
-  if (value.is_null()) return text;
-  text = value.is_string() ? value.get<std::string>() : value.dump();
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (const char c : text) {
-    quoted += c;
-    if (c == '"') quoted += '"';
+// Keeps a 2xx body in one buffer that later requests reuse.
+class BufferSink final : public HttpBodySink {
+ public:
+  void begin(int, const HttpHeaders& headers) override {
+    begun = true;
+    body.clear();
+    for (const auto& [name, value] : headers) {
+      if (name.size() == 14 && strncasecmp(name.c_str(), "Content-Length", 14) == 0) {
+        const unsigned long long size = std::strtoull(value.c_str(), nullptr, 10);
+        if (size > 0 && size < (1ull << 30)) body.reserve(static_cast<std::size_t>(size));
+      }
+    }
   }
-  quoted += '"';
-  return quoted;
+  void write(const char* data, std::size_t size) override { body.append(data, size); }
+
+  bool begun = false;
+  std::string body;
+};
+
+// Throws the ApiError of a page body that could not be converted.
+void check_page_text(const Answer& answer, PageTextError error, std::size_t bytes) {
+  switch (error) {
+    case PageTextError::none:
+      break;
+    case PageTextError::not_json:
+      throw_bad_answer(answer, fmt::format("answer body is not valid JSON ({} bytes)", bytes),
+                       kMalformedAnswer);
+    case PageTextError::no_result:
+      throw_bad_answer(answer, "answer has no Result");
+    case PageTextError::result_not_array:
+      throw_bad_answer(answer, "answer has no Result array");
+  }
+}
+
+PageText load_text(const ClientState& state, const PagePlan& plan, int page, PageTextWriter& writer,
+                   const std::shared_ptr<BufferSink>& sink) {
+  HttpRequest request;
+  request.method = HttpMethod::get;
+  request.url = state.url(plan.segments, page_params(plan, page));
+  request.body_sink = sink;
+  for (int attempt = 1;; ++attempt) {
+    sink->begun = false;
+    const Answer answer = state.call(request);
+    // A transport without sink support leaves the body in the answer.
+    const std::string& body = sink->begun ? sink->body : answer.response.body;
+    PageText text;
+    text.text.reserve(body.size());
+    const PageTextError error = writer.convert(body, text);
+    if (error == PageTextError::not_json && attempt < state.read_attempts()) continue;  // cut short
+    check_page_text(answer, error, body.size());
+    return text;
+  }
+}
+
+// Pages 2… of `plan` as text: in order on this thread, or `prefetch` pages ahead.
+std::function<PageText(int)> later_pages(const std::shared_ptr<const ClientState>& state,
+                                         const PagePlan& plan, PageTextWriter& writer,
+                                         const std::shared_ptr<BufferSink>& sink, int prefetch) {
+  if (prefetch <= 0) {
+    return [state, plan, &writer, sink](int page) {
+      return load_text(*state, plan, page, writer, sink);
+    };
+  }
+  std::shared_ptr<const PageTextWriter> columns = writer.clone();
+  const auto page_size = static_cast<std::size_t>(plan.page_size);
+  return paged_loader<PageText>(
+      [state, plan, columns](int page) {
+        const auto own = columns->clone();  // one writer and buffer per page in flight
+        return load_text(*state, plan, page, *own, std::make_shared<BufferSink>());
+      },
+      [page_size](const PageText& text) { return text.rows < page_size; }, prefetch, 2);
 }
 
 }  // namespace
 
-std::size_t write_records_file(RecordRange& range, const std::string& path, StreamFormat format) {
+std::size_t stream_to_file(const std::shared_ptr<const ClientState>& state,
+                           const RecordSource& source, const Query& query, const std::string& path,
+                           StreamFormat format) {
+  require_name(path, "file path");
+  const PagePlan plan = checked_plan(*state, source, query);
+  const auto page_size = static_cast<std::size_t>(plan.page_size);
   AtomicFile file(path);
-  std::size_t count = 0;
-  std::vector<std::string> columns;
+  PageTextWriter writer(format);
+  const auto sink = std::make_shared<BufferSink>();
+  // Page 1 on this thread: its first row fixes the CSV columns for every later page.
+  PageText page = load_text(*state, plan, 1, writer, sink);
   if (format == StreamFormat::json_array) file.write("[");
-  for (auto it = range.begin(); it != range.end(); ++it) {
-    nlohmann::json row = *it;
-    if (row.is_object()) row.erase("PK_ID");
-    switch (format) {
-      case StreamFormat::json_array:
-        if (count != 0) file.write(",");
-        file.write(row.dump());
-        break;
-      case StreamFormat::ndjson:
-        file.write(row.dump());
-        file.write("\n");
-        break;
-      case StreamFormat::csv: {
-        if (count == 0) {
-          std::string header;
-          for (const auto& item : row.items()) {
-            columns.push_back(item.key());
-            if (!header.empty()) header += ',';
-            header += csv_field(item.key());
-          }
-          file.write(header + "\r\n");
-        }
-        std::string line;
-        for (std::size_t i = 0; i < columns.size(); ++i) {
-          if (i != 0) line += ',';
-          const auto cell = row.find(columns[i]);
-          if (cell != row.end()) line += csv_field(*cell);
-        }
-        file.write(line + "\r\n");
-        break;
+  file.write(writer.header());
+  std::size_t count = 0;
+  std::function<PageText(int)> next;
+  std::size_t previous_hash = 0;  // of the previous full page: a server that ignores
+  std::size_t previous_size = 0;  // q.pageNumber repeats it forever
+  for (int number = 1;; ++number) {
+    if (page_size != 0 && page.rows == page_size) {
+      const std::size_t hash = std::hash<std::string_view>{}(page.text);
+      if (number > 1 && hash == previous_hash && page.text.size() == previous_size) {
+        throw_repeated_page(number);
       }
+      previous_hash = hash;
+      previous_size = page.text.size();
     }
-    ++count;
+    std::string_view text = page.text;
+    if (count == 0 && format == StreamFormat::json_array && !text.empty()) text.remove_prefix(1);
+    file.write(text);
+    count += page.rows;
+    if (page_size == 0 || page.rows < page_size) break;
+    if (!next) next = later_pages(state, plan, writer, sink, query.prefetch());
+    page = next(number + 1);
   }
+  next = nullptr;  // stops any prefetch threads before the file is committed
   if (format == StreamFormat::json_array) file.write("]\n");
   file.commit();
   return count;

@@ -73,6 +73,13 @@ struct BodyTarget {
     curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &status);
     to_sink = sink != nullptr && status >= 200 && status <= 299;
     if (to_sink) sink->begin(static_cast<int>(status), response->headers);
+    // One allocation for the body when its length is announced (the compressed length when
+    // gzip'ed: the string then grows from there).
+    curl_off_t length = -1;
+    curl_easy_getinfo(handle, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length);
+    if (!to_sink && length > 0 && static_cast<std::size_t>(length) <= max_bytes) {
+      response->body.reserve(static_cast<std::size_t>(length));
+    }
   }
 };
 
