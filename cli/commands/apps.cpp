@@ -65,7 +65,7 @@ void add_apps_commands(CLI::App& app, Context& ctx) {
       rows.emplace_back(d);
     }
     print_rows(std::cout, ctx.format(),
-               {"Name", "AppKey", "Type", "Path", "Deployed", "DateModified"}, rows);
+               {"Name", "AppKey", "Type", "Path", "DateModified"}, rows);
     return exit_ok;
   });
 
