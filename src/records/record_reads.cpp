@@ -5,6 +5,7 @@
 #include "records/page_loader.hpp"
 #include "records/paging.hpp"
 #include "records/records.hpp"
+#include "records/repeat_guard.hpp"
 #include "request/query_params.hpp"
 #include "request/validate.hpp"
 
@@ -58,8 +59,10 @@ std::vector<nlohmann::json> get_records(const std::shared_ptr<const ClientState>
   const auto page_size = static_cast<std::size_t>(plan.page_size);
   const RecordRange::PageLoader load = row_loader(state, std::move(plan), query.prefetch());
   std::vector<nlohmann::json> rows;
+  RepeatGuard repeats;
   for (int page = 1;; ++page) {
     std::vector<nlohmann::json> next = load(page);
+    repeats.check(next, page_size, page);
     const std::size_t count = next.size();
     if (rows.empty()) {
       rows = std::move(next);  // the first page's storage becomes the result's
