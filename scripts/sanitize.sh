@@ -16,7 +16,7 @@ fuzz_seconds="${CASPIO_FUZZ_SECONDS:-20}"
 failed=()
 
 run() {
-  echo "+ $*"
+  echo "+ $*" >&2
   "$@"
 }
 

@@ -53,9 +53,21 @@ bool wait_readable(int fd, int timeout_ms) {
   return ::poll(&p, 1, timeout_ms) > 0;
 }
 
+// True once `answer` holds its headers and Content-Length bytes of body (keep-alive answers stay
+// open after that).
+bool answer_complete(const std::string& answer) {
+  const std::size_t end = answer.find("\r\n\r\n");
+  if (end == std::string::npos) return false;
+  const std::string head = answer.substr(0, end);
+  std::size_t at = head.find("\r\nContent-Length: ");
+  if (at == std::string::npos) return false;  // read until the server closes
+  const std::size_t length = std::strtoul(head.c_str() + at + 18, nullptr, 10);
+  return answer.size() >= end + 4 + length;
+}
+
 }  // namespace
 
-std::string exchange(const std::string& request, int timeout_ms) {
+std::string exchange(const std::string& request, int first_byte_ms, int timeout_ms) {
   const int fd = connect_emulator();
   std::size_t sent = 0;
   while (sent < request.size()) {
@@ -63,10 +75,12 @@ std::string exchange(const std::string& request, int timeout_ms) {
     if (n <= 0) break;  // the server may answer and close before reading everything
     sent += static_cast<std::size_t>(n);
   }
-  ::shutdown(fd, SHUT_WR);
+  // httplib drops an answer as soon as it sees the sender half-closed: close the sending side only
+  // when no answer begins (an incomplete request), so that the server stops waiting for bytes.
+  if (!wait_readable(fd, first_byte_ms)) ::shutdown(fd, SHUT_WR);
   std::string answer;
   char buffer[16384];
-  while (wait_readable(fd, timeout_ms)) {
+  while (!answer_complete(answer) && wait_readable(fd, timeout_ms)) {
     const ssize_t n = ::recv(fd, buffer, sizeof(buffer), 0);
     if (n <= 0) break;
     answer.append(buffer, static_cast<std::size_t>(n));
@@ -107,7 +121,7 @@ void check_alive(bool force, int every) {
   static int calls = 0;
   if (!force && ++calls % every != 0) return;
   const std::string answer =
-      exchange("GET /__mock/health HTTP/1.1\r\nHost: fuzz\r\nConnection: close\r\n\r\n");
+      exchange("GET /__mock/health HTTP/1.1\r\nHost: fuzz\r\nConnection: close\r\n\r\n", 5000);
   if (check_status_line(answer) != 200) {
     std::fprintf(stderr, "the emulator stopped answering its health check: %.200s\n",
                  answer.c_str());
@@ -116,7 +130,10 @@ void check_alive(bool force, int every) {
 }
 
 void report_500(const std::string& answer) {
+  // Caspio's own 500s (SqlServerError for a bad column) are expected; InternalError means an
+  // exception escaped a route handler.
   if (answer.compare(0, 12, "HTTP/1.1 500") != 0) return;
+  if (answer.find("\"Code\":\"InternalError\"") == std::string::npos) return;
   const std::size_t at = answer.find("\"Message\":");
   std::string message = answer.substr(at == std::string::npos ? 0 : at, 200);
   message = message.substr(0, message.find("\",\""));
