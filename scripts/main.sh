@@ -44,14 +44,19 @@ cli_session() {
   local dir
   dir="$(mktemp -d)"
   cd "$dir" || return 1
-  caspio() { echo "\$ caspio $*"; "$bin/caspio" "$@"; }
+  caspio() {
+    local arg line="\$ caspio"
+    for arg in "$@"; do [[ "$arg" == *[\ \']* ]] && arg="\"$arg\""; line+=" $arg"; done
+    echo "$line"
+    "$bin/caspio" "$@"
+  }
   caspio tables list --format table || return 1
   caspio tables export Demo_Physicians --select "Full_Name AS Name, Email" \
     --where "Office_State = 'MI'" -o people.csv || return 1
   cat people.csv
   caspio tables import Demo_Users people.csv || return 1
-  caspio records get Demo_Users --select "Name, Email" --where "Email LIKE '%@example.com'" \
-    --order-by Name --limit 5 --format table || return 1
+  caspio records get Demo_Users --select "Name, Email" --order-by "PK_ID DESC" --limit 2 \
+    --format table || return 1
   echo "hello from the caspio command line" >hello.txt
   caspio files put hello.txt --to /Demo_Sandbox --format table || return 1
   caspio files ls /Demo_Sandbox --format table || return 1

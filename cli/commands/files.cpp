@@ -1,4 +1,5 @@
 // `caspio files ls | get | put | rm`: the Files area by path.
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -99,8 +100,9 @@ int run_get(Context& ctx, const std::string& path, const std::string& output) {
   GracefulInterrupt graceful;
   TransferProgress progress(ctx, "get " + base_name(path));
   caspio::DownloadResult result;
-  if (output.empty()) {
-    result = files.download_by_path(path);
+  struct stat st {};
+  if (output.empty() || (::stat(output.c_str(), &st) == 0 && S_ISDIR(st.st_mode))) {
+    result = files.download_by_path(path, "", output);  // under its own name
   } else {
     // Download next to the destination under a private name, then rename (or copy to stdout).
     const bool to_stdout = output == "-";

@@ -36,7 +36,9 @@ std::vector<std::string> preferred_columns(const caspio::Client& client, SourceK
   if (!q.select.empty()) return select_names(q.select);
   std::vector<std::string> names;
   if (kind == SourceKind::table) {
-    for (const auto& field : client.tables().definition(name)) names.push_back(field.name);
+    for (const auto& field : client.tables().definition(name)) {
+      if (field.type != "PASSWORD") names.push_back(field.name);  // never returned by reads
+    }
   }
   return names;
 }

@@ -2,7 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <sys/ioctl.h>
+#include <unistd.h>
+
 #include <cstdio>
+
+#include "output/text_width.hpp"
 
 namespace caspio_cli {
 namespace {
@@ -26,6 +31,13 @@ std::string amount(double value, ProgressUnit unit) {
     ++i;
   }
   return i == 0 ? fmt::format("{:.0f} B", value) : fmt::format("{:.1f} {}", value, units[i]);
+}
+
+// Columns of the terminal on stderr; 0 when unknown.
+std::size_t terminal_columns() {
+  struct winsize size {};
+  if (::ioctl(STDERR_FILENO, TIOCGWINSZ, &size) != 0) return 0;
+  return size.ws_col;
 }
 
 std::string clock(double seconds) {
@@ -68,13 +80,16 @@ void Progress::draw() {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   const double rate = elapsed > 0.001 ? static_cast<double>(done_) / elapsed : 0.0;
   const char* noun = unit_ == ProgressUnit::rows ? " rows" : "";
-  std::string line = fmt::format("\r{}: {}", label_, amount(static_cast<double>(done_), unit_));
+  std::string line = fmt::format("{}: {}", label_, amount(static_cast<double>(done_), unit_));
   if (total_) line += " / " + amount(static_cast<double>(*total_), unit_);
   line += fmt::format("{}  {}{}/s  {}", noun, amount(rate, unit_), noun, clock(elapsed));
   if (total_ && rate > 0.0 && *total_ >= done_) {
     line += "  ETA " + clock(static_cast<double>(*total_ - done_) / rate);
   }
-  line += "\x1b[K";
+  // Never wider than the terminal: a wrapped line could not be redrawn in place.
+  const std::size_t columns = terminal_columns();
+  if (columns > 1 && display_width(line) >= columns) line = fit_cell(line, columns - 1);
+  line = "\r" + line + "\x1b[K";
   std::fputs(line.c_str(), stderr);
   std::fflush(stderr);
   drawn_ = true;

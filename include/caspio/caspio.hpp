@@ -6,6 +6,7 @@
 #include "caspio/apps.hpp"            // IWYU pragma: export
 #include "caspio/attempt_event.hpp"   // IWYU pragma: export
 #include "caspio/auth.hpp"            // IWYU pragma: export
+#include "caspio/cancellation.hpp"    // IWYU pragma: export
 #include "caspio/client.hpp"          // IWYU pragma: export
 #include "caspio/client_options.hpp"  // IWYU pragma: export
 #include "caspio/clock.hpp"           // IWYU pragma: export

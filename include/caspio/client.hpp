@@ -7,6 +7,7 @@
 
 #include "caspio/apps.hpp"
 #include "caspio/auth.hpp"
+#include "caspio/cancellation.hpp"
 #include "caspio/client_options.hpp"
 #include "caspio/export.hpp"
 #include "caspio/files.hpp"
@@ -72,6 +73,10 @@ class CASPIO_EXPORT Client {
   Tasks tasks() const noexcept;
   /// The Utils facade (copy_record). Never throws.
   Utils utils() const noexcept;
+  /// A copy of this client (same transport, tokens and settings) whose every call observes
+  /// `token`: after token.cancel() its running and later calls end with CancelledError.
+  Client with_cancellation(const CancellationToken& token) const;
+
   /// The resource base URL in use, e.g. `https://c1abc123.caspio.com/rest/v2`.
   const std::string& base_url() const noexcept;
 

@@ -61,6 +61,13 @@ class CASPIO_EXPORT TimeoutError : public TransportError {
   using TransportError::TransportError;
 };
 
+/// The call was cancelled through its CancellationToken (code "Cancelled"); nothing further was
+/// sent and no partial file was left.
+class CASPIO_EXPORT CancelledError : public Error {
+ public:
+  using Error::Error;
+};
+
 /// Caspio answered with an error status (any non-2xx not covered by a subclass).
 class CASPIO_EXPORT ApiError : public Error {
  public:

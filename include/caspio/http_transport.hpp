@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -85,6 +86,9 @@ struct CASPIO_EXPORT HttpRequest {
   /// When above zero, the whole exchange must end within this time (the rest of a call's
   /// deadline); transports may ignore it.
   std::chrono::milliseconds timeout{0};
+  /// When set, polled during the exchange: returning true aborts it with CancelledError.
+  /// Transports may ignore it (the SDK still checks between attempts).
+  std::function<bool()> cancelled = nullptr;
 };
 
 /// One answer. An HTTP error status is a value here, never an exception.

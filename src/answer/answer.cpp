@@ -29,8 +29,9 @@ Answer decide(const HttpRequest& request, Outcome outcome, bool token_endpoint) 
   return answer;
 }
 
-void throw_bad_answer(const Answer& answer, const std::string& why) {
+void throw_bad_answer(const Answer& answer, const std::string& why, const char* code) {
   ErrorInfo info;
+  info.code = code;
   info.http_status = answer.status();
   info.message = why;
   info.request_id = answer.request_id();
@@ -43,8 +44,10 @@ void throw_bad_answer(const Answer& answer, const std::string& why) {
 nlohmann::json parse_json(const Answer& answer) {
   auto json = nlohmann::json::parse(answer.response.body, nullptr, /*allow_exceptions=*/false);
   if (json.is_discarded()) {
-    throw_bad_answer(answer, fmt::format("answer body is not valid JSON ({} bytes)",
-                                         answer.response.body.size()));
+    throw_bad_answer(
+        answer,
+        fmt::format("answer body is not valid JSON ({} bytes)", answer.response.body.size()),
+        kMalformedAnswer);
   }
   return json;
 }

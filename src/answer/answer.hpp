@@ -33,8 +33,12 @@ struct Answer {
 /// to AuthError and reports the URL without its query.
 Answer decide(const HttpRequest& request, Outcome outcome, bool token_endpoint = false);
 
-/// Throws ApiError saying that `answer` had an unexpected shape (`why`).
-[[noreturn]] void throw_bad_answer(const Answer& answer, const std::string& why);
+/// ErrorInfo::code of an ApiError for a 2xx body that is not JSON at all (e.g. truncated).
+constexpr const char* kMalformedAnswer = "MalformedAnswer";
+
+/// Throws ApiError saying that `answer` had an unexpected shape (`why`), with `code`.
+[[noreturn]] void throw_bad_answer(const Answer& answer, const std::string& why,
+                                   const char* code = "");
 
 /// The body as JSON; ApiError when it is not JSON.
 nlohmann::json parse_json(const Answer& answer);

@@ -60,6 +60,13 @@ Error::Error(ErrorInfo info)
 
 namespace detail {
 
+void throw_cancelled() {
+  ErrorInfo info;
+  info.code = "Cancelled";
+  info.message = "the call was cancelled";
+  throw CancelledError(std::move(info));
+}
+
 void throw_invalid(const std::string& message) {
   ErrorInfo info;
   info.message = message;

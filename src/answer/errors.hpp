@@ -14,6 +14,9 @@ namespace detail {
 /// Throws InvalidArgumentError with `message` (nothing was sent).
 [[noreturn]] void throw_invalid(const std::string& message);
 
+/// Throws CancelledError (code "Cancelled").
+[[noreturn]] void throw_cancelled();
+
 /// Caspio's error fields found in a body (JSON object or array, XML), all "" when absent.
 struct ErrorBody {
   std::string code;

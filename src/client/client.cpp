@@ -67,6 +67,12 @@ Tables Client::tables() const noexcept {
 Views Client::views() const noexcept {
   return Views(state_);
 }
+Client Client::with_cancellation(const CancellationToken& token) const {
+  Client copy = *this;
+  copy.state_ = state_->with_cancellation(token);
+  return copy;
+}
+
 const std::string& Client::base_url() const noexcept {
   return state_->base_url();
 }

@@ -9,7 +9,8 @@ ClientState::ClientState(std::string base_url, ClientOptions options,
                          std::shared_ptr<HttpTransport> transport,
                          std::shared_ptr<TokenSource> tokens)
     : base_url_(std::move(base_url)),
-      pipeline_(std::move(options), std::move(transport), std::move(tokens)) {
+      pipeline_(std::make_shared<const Pipeline>(std::move(options), std::move(transport),
+                                                 std::move(tokens))) {
   while (!base_url_.empty() && base_url_.back() == '/') base_url_.pop_back();
   check_url_allowed(base_url_, "base_url");
   if (base_url_.find_first_of("?#") != std::string::npos) {
@@ -22,8 +23,23 @@ std::string ClientState::url(const std::vector<std::string>& segments,
   return build_url(base_url_, segments, params);
 }
 
+std::shared_ptr<const ClientState> ClientState::with_cancellation(
+    const CancellationToken& token) const {
+  auto copy = std::make_shared<ClientState>(*this);
+  copy->cancellation_ = token;
+  return copy;
+}
+
+void ClientState::check_cancelled() const {
+  if (cancellation_ && cancellation_->cancelled()) throw_cancelled();
+}
+
 Answer ClientState::call(HttpRequest request) const {
-  Outcome outcome = pipeline_.execute(request);
+  if (cancellation_) {
+    check_cancelled();
+    request.cancelled = [token = *cancellation_] { return token.cancelled(); };
+  }
+  Outcome outcome = pipeline_->execute(request);
   return decide(request, std::move(outcome));
 }
 

@@ -2,12 +2,16 @@
 // What a Client and its facades share: the base URL and the request pipeline. Facades build URLs
 // here and make every call through call(), which ends in the one success-or-error decision.
 
+#include <algorithm>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "answer/answer.hpp"
+#include "caspio/cancellation.hpp"
 #include "caspio/client_options.hpp"
+#include "caspio/error.hpp"
 #include "caspio/http_transport.hpp"
 #include "caspio/token_source.hpp"
 #include "pipeline/pipeline.hpp"
@@ -29,23 +33,45 @@ class ClientState {
   /// base_url + encoded segments + encoded params; throws InvalidArgumentError past 2047 chars.
   std::string url(const std::vector<std::string>& segments, const QueryParams& params = {}) const;
 
+  /// A state sharing this one's pipeline whose calls observe `token`.
+  std::shared_ptr<const ClientState> with_cancellation(const CancellationToken& token) const;
+
+  /// Throws CancelledError when this state's token was cancelled.
+  void check_cancelled() const;
+
   /// Runs the pipeline for `request` (e.g. with a streamed body or a body sink) and decides:
   /// the Answer of a 2xx, else the typed error.
   Answer call(HttpRequest request) const;
   /// call() of a bodiless request.
   Answer call(HttpMethod method, const std::string& url) const;
+  /// `GET url` read by `read(const Answer&)`. A 2xx answer whose body is not JSON (e.g. cut
+  /// short on the way) is fetched again, up to RetryOptions::max_attempts times.
+  template <typename Read>
+  auto get_and_read(const std::string& url, Read read) const
+      -> decltype(read(std::declval<const Answer&>())) {
+    const int budget = std::max(1, pipeline_->options().retry.max_attempts);
+    for (int attempt = 1;; ++attempt) {
+      const Answer answer = call(HttpMethod::get, url);
+      try {
+        return read(answer);
+      } catch (const ApiError& e) {
+        if (attempt >= budget || e.code() != kMalformedAnswer) throw;
+      }
+    }
+  }
   /// call() with a JSON body (`Content-Type: application/json; charset=utf-8`).
   Answer call_json(HttpMethod method, const std::string& url, std::string body) const;
 
  private:
   std::string base_url_;
-  Pipeline pipeline_;
+  std::shared_ptr<const Pipeline> pipeline_;
+  std::optional<CancellationToken> cancellation_;
 };
 
 /// `Result` of `GET url` as T (ApiError for a wrong shape).
 template <typename T>
 T get_result(const ClientState& state, const std::string& url) {
-  return result_as<T>(state.call(HttpMethod::get, url));
+  return state.get_and_read(url, [](const Answer& answer) { return result_as<T>(answer); });
 }
 
 }  // namespace detail

@@ -23,7 +23,7 @@ nlohmann::json app_json(const App& app) {
           {"IconFileName", app.icon_file_name}};
 }
 
-// DataPageInfo plus "Deployed", the deployment state (the name v3 uses for it).
+// DataPageInfo, exactly the members v2 sends (the deployment state is not one of them).
 nlohmann::json page_json(const App& app, const DataPage& page) {
   return {{"Name", page.name},
           {"AppKey", page.app_key},
@@ -34,8 +34,7 @@ nlohmann::json page_json(const App& app, const DataPage& page) {
           {"DateModified", page.date_modified},
           {"CreatedBy", page.created_by},
           {"ModifiedBy", page.modified_by},
-          {"Note", page.note},
-          {"Deployed", page.deployed}};
+          {"Note", page.note}};
 }
 
 ApiError app_not_found() {
@@ -129,6 +128,17 @@ void AppStore::set_deployed(const std::string& key, const std::string& app_key, 
   DataPage& page = find_page(find_app(key), app_key);
   page.deployed = deployed;
   page.date_modified = iso_now_ms();
+}
+
+std::vector<DataPageDeployment> AppStore::deployments() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::vector<DataPageDeployment> out;
+  for (const auto& app : apps_) {
+    for (const auto& page : app.pages) {
+      out.push_back(DataPageDeployment{app.external_key, page.app_key, page.name, page.deployed});
+    }
+  }
+  return out;
 }
 
 void AppStore::set_all_deployed(const std::string& key, bool deployed) {

@@ -6,11 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "caspio/mock/server.hpp"
+
 namespace caspio {
 namespace mock {
 namespace detail {
 
-/// One DataPage as the v2 API describes it (DataPageInfo), plus its deployment state.
+/// One DataPage as the v2 API describes it (DataPageInfo), plus its deployment state (kept for
+/// tests, never sent: v2 has no such member).
 struct DataPage {
   std::string name;
   std::string app_key;  ///< DataPage ID, 28 lower-case hex digits.
@@ -58,6 +61,8 @@ class AppStore {
   void set_deployed(const std::string& key, const std::string& app_key, bool deployed);
   /// Deploys or disables every DataPage of an app; stamps their DateModified.
   void set_all_deployed(const std::string& key, bool deployed);
+  /// Deployment state of every DataPage, app by app.
+  std::vector<DataPageDeployment> deployments() const;
 
  private:
   const App& find_app(const std::string& key) const;

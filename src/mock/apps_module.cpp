@@ -1,9 +1,9 @@
 // Routes of applications and DataPages (A1-A9): listings, deploy codes and (un)deployment.
 //
 // Emulator decisions where Caspio's v2 behaviour is unknown:
-// - Deployment state shows as an extra "Deployed" boolean in DataPageInfo (v2 has no such member;
-//   v3 names the state "Deployed" in its deployment request). PUT/DELETE set it and stamp the
-//   DataPage's DateModified; the app's own DateModified is left alone.
+// - Deployment state is kept per DataPage but never answered (DataPageInfo has no such member in
+//   v2); tests read it through Server::datapage_deployments() or GET /__mock/datapages. PUT/DELETE
+//   set it and stamp the DataPage's DateModified; the app's own DateModified is left alone.
 // - The `method` value is checked before the app and DataPage are looked up (a missing or unknown
 //   method is 400 even for unknown keys). SEO methods P, A, X work only on report DataPages
 //   (see qualifies_for_seo); others get 400 IncorrectQueryParameter.
@@ -13,7 +13,6 @@
 #include <string>
 
 #include "app_store.hpp"
-#include "demo_apps.hpp"
 #include "module.hpp"
 
 namespace caspio {
@@ -23,9 +22,8 @@ namespace {
 
 class AppsModule final : public Module {
  public:
-  explicit AppsModule(const ModuleEnv& env)
-      : fallback_host_(env.options.host + ":" + std::to_string(env.options.port)),
-        store_(env.options.fixture == Fixture::demo ? demo_apps() : std::vector<App>{}) {}
+  AppsModule(const ModuleEnv& env, AppStore& store)
+      : fallback_host_(env.options.host + ":" + std::to_string(env.options.port)), store_(store) {}
 
   void register_routes(Router& router) override {
     const std::string apps = "/rest/v2/applications";
@@ -75,13 +73,13 @@ class AppsModule final : public Module {
   }
 
   std::string fallback_host_;
-  AppStore store_;
+  AppStore& store_;
 };
 
 }  // namespace
 
-std::unique_ptr<Module> make_apps_module(const ModuleEnv& env) {
-  return std::make_unique<AppsModule>(env);
+std::unique_ptr<Module> make_apps_module(const ModuleEnv& env, AppStore& store) {
+  return std::make_unique<AppsModule>(env, store);
 }
 
 }  // namespace detail

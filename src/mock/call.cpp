@@ -37,7 +37,32 @@ std::optional<std::string> Call::query_nonempty(const std::string& name) const {
 }
 
 nlohmann::json Call::json_body() const {
-  auto parsed = nlohmann::json::parse(req.body, nullptr, false);
+  return parse_json_body(req.body);
+}
+
+nlohmann::json parse_json_body(const std::string& body) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    const char c = body[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonDepth) {
+        throw bad_body("The JSON body is nested deeper than " + std::to_string(kMaxJsonDepth) +
+                       " levels.");
+      }
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  auto parsed = nlohmann::json::parse(body, nullptr, false);
   if (parsed.is_discarded()) {
     throw bad_body("Required body parameter absent or has incorrect format");
   }
@@ -141,6 +166,11 @@ bool iequals(const std::string& a, const std::string& b) {
     }
   }
   return true;
+}
+
+std::string ascii_lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
 }
 
 std::string new_guid(bool upper_case) {

@@ -86,12 +86,20 @@ class Router {
   std::vector<Route> routes_;
 };
 
+/// Deepest nesting of arrays and objects a JSON body may have.
+constexpr int kMaxJsonDepth = 64;
+/// Parses a request body as JSON: 400 IncorrectBodyParameter when it is not valid JSON or nests
+/// deeper than kMaxJsonDepth (checked before parsing, so a body of brackets costs no memory).
+nlohmann::json parse_json_body(const std::string& body);
+
 /// Percent-decodes one path segment or query value ('+' is kept as '+').
 std::string percent_decode(const std::string& in);
 /// Splits a raw path on '/', dropping empty segments, without decoding.
 std::vector<std::string> split_path(const std::string& raw_path);
 /// ASCII case-insensitive equality.
 bool iequals(const std::string& a, const std::string& b);
+/// Lower-case ASCII copy.
+std::string ascii_lower(std::string s);
 /// A new upper-case GUID (as Caspio's RequestId) or lower-case (as its ExternalKeys).
 std::string new_guid(bool upper_case);
 /// The time as Caspio's records show it: "YYYY-MM-DDTHH:MM:SS" (UTC, no zone).

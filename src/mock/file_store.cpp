@@ -12,14 +12,9 @@ namespace mock {
 namespace detail {
 namespace {
 
-std::string lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 // Listing order: by name ignoring case, then by exact name.
 bool name_less(const std::string& a, const std::string& b) {
-  const std::string la = lower(a), lb = lower(b);
+  const std::string la = ascii_lower(a), lb = ascii_lower(b);
   return la != lb ? la < lb : a < b;
 }
 
@@ -64,18 +59,18 @@ FileStore::FileStore() {
 std::string FileStore::add_folder(const std::string& parent_key, const std::string& name,
                                   const std::string& key, const std::string& date_created) {
   std::lock_guard<std::mutex> lock(mutex_);
-  folder_or_throw(lower(parent_key));
-  folders_[lower(key)] = Folder{name, lower(parent_key), date_created};
-  return lower(key);
+  folder_or_throw(ascii_lower(parent_key));
+  folders_[ascii_lower(key)] = Folder{name, ascii_lower(parent_key), date_created};
+  return ascii_lower(key);
 }
 
 void FileStore::add_file(const std::string& folder_key, FileContent content, const std::string& key,
                          const std::string& date_created, const std::string& last_modified) {
   std::lock_guard<std::mutex> lock(mutex_);
-  folder_or_throw(lower(folder_key));
+  folder_or_throw(ascii_lower(folder_key));
   const std::string name = content.name;
-  files_[lower(key)] =
-      File{name, lower(folder_key), std::move(content), date_created, last_modified};
+  files_[ascii_lower(key)] =
+      File{name, ascii_lower(folder_key), std::move(content), date_created, last_modified};
 }
 
 const FileStore::Folder& FileStore::folder_or_throw(const std::string& key) const {
@@ -85,7 +80,7 @@ const FileStore::Folder& FileStore::folder_or_throw(const std::string& key) cons
 }
 
 const FileStore::File& FileStore::file_or_throw(const std::string& key) const {
-  const auto it = files_.find(lower(key));
+  const auto it = files_.find(ascii_lower(key));
   if (it == files_.end()) throw file_not_found();
   return it->second;
 }
@@ -138,7 +133,7 @@ nlohmann::json FileStore::file_item(const std::string& key, const File& file) {
 
 nlohmann::json FileStore::listing(const std::string& key_in) const {
   std::lock_guard<std::mutex> lock(mutex_);
-  const std::string key = lower(key_in);
+  const std::string key = ascii_lower(key_in);
   nlohmann::json folders = nlohmann::json::array();
   nlohmann::json files = nlohmann::json::array();
   const auto file = files_.find(key);
@@ -186,7 +181,7 @@ FileContent FileStore::content_by_path(const std::string& path) const {
 
 nlohmann::json FileStore::info_by_key(const std::string& key) const {
   std::lock_guard<std::mutex> lock(mutex_);
-  return file_item(lower(key), file_or_throw(key));
+  return file_item(ascii_lower(key), file_or_throw(key));
 }
 
 nlohmann::json FileStore::info_by_path(const std::string& path) const {
@@ -198,7 +193,7 @@ nlohmann::json FileStore::info_by_path(const std::string& path) const {
 
 void FileStore::remove_by_key(const std::string& key) {
   std::lock_guard<std::mutex> lock(mutex_);
-  if (files_.erase(lower(key)) == 0) throw ApiError(404, "FileNotFound", "File not found");
+  if (files_.erase(ascii_lower(key)) == 0) throw ApiError(404, "FileNotFound", "File not found");
 }
 
 void FileStore::remove_by_path(const std::string& path) {
@@ -211,7 +206,7 @@ void FileStore::remove_by_path(const std::string& path) {
 nlohmann::json FileStore::upload(const std::string& folder_key_in,
                                  const std::vector<FileContent>& uploads) {
   std::lock_guard<std::mutex> lock(mutex_);
-  const std::string folder_key = lower(folder_key_in);
+  const std::string folder_key = ascii_lower(folder_key_in);
   folder_or_throw(folder_key);
   nlohmann::json stored = nlohmann::json::array();
   const std::string now = us_now();
@@ -234,7 +229,7 @@ nlohmann::json FileStore::upload(const std::string& folder_key_in,
 FileStore::PutResult FileStore::upload_overwrite(const std::string& folder_key_in,
                                                  const FileContent& upload) {
   std::lock_guard<std::mutex> lock(mutex_);
-  const std::string folder_key = lower(folder_key_in);
+  const std::string folder_key = ascii_lower(folder_key_in);
   folder_or_throw(folder_key);
   if (folder_named_in(folder_key, upload.name)) {
     throw ApiError(409, "FileAlreadyExists",

@@ -1,11 +1,11 @@
 // Multipart upload parsing (httplib has split the parts already) and download headers.
 #include "file_transfer.hpp"
 
-#include <array>
 #include <cctype>
 #include <utility>
 
 #include "call.hpp"
+#include "common/content_types.hpp"
 
 namespace caspio {
 namespace mock {
@@ -22,41 +22,13 @@ std::vector<FileContent> uploaded_files(const httplib::Request& req) {
     if (!valid_file_name(data.filename)) {
       throw bad_body("File name '" + data.filename + "' is not valid.");
     }
-    std::string type =
-        data.content_type.empty() ? guess_content_type(data.filename) : data.content_type;
+    std::string type = data.content_type.empty()
+                           ? std::string(common::content_type_for_name(data.filename))
+                           : data.content_type;
     files.push_back(FileContent{data.filename, std::move(type), data.content});
   }
   if (files.empty()) throw bad_body("The request contains no file.");
   return files;
-}
-
-std::string guess_content_type(const std::string& name) {
-  static const std::array<std::pair<const char*, const char*>, 16> types = {{
-      {"png", "image/png"},
-      {"jpg", "image/jpeg"},
-      {"jpeg", "image/jpeg"},
-      {"gif", "image/gif"},
-      {"svg", "image/svg+xml"},
-      {"webp", "image/webp"},
-      {"txt", "text/plain"},
-      {"csv", "text/csv"},
-      {"htm", "text/html"},
-      {"html", "text/html"},
-      {"css", "text/css"},
-      {"js", "application/javascript"},
-      {"json", "application/json"},
-      {"pdf", "application/pdf"},
-      {"xml", "application/xml"},
-      {"zip", "application/zip"},
-  }};
-  const std::size_t dot = name.rfind('.');
-  if (dot == std::string::npos) return "application/octet-stream";
-  std::string ext = name.substr(dot + 1);
-  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (const auto& entry : types) {
-    if (ext == entry.first) return entry.second;
-  }
-  return "application/octet-stream";
 }
 
 std::string attachment_disposition(const std::string& name) {

@@ -18,9 +18,6 @@ namespace detail {
 /// multipart, holds no file part, or names a file with characters Caspio does not allow.
 std::vector<FileContent> uploaded_files(const httplib::Request& req);
 
-/// A content type for a file name, from its extension ("application/octet-stream" if unknown).
-std::string guess_content_type(const std::string& name);
-
 /// `attachment; filename="name"`, plus an RFC 5987 `filename*` when the name is not plain ASCII.
 std::string attachment_disposition(const std::string& name);
 

@@ -2,18 +2,13 @@
 
 #include <cctype>
 
+#include "call.hpp"
+
 namespace caspio {
 namespace mock {
 
-namespace {
-std::string lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-}  // namespace
-
 std::string JournalEntry::header(const std::string& name) const {
-  auto it = headers.find(lower(name));
+  auto it = headers.find(detail::ascii_lower(name));
   return it == headers.end() ? std::string() : it->second;
 }
 
@@ -38,6 +33,58 @@ std::vector<JournalEntry> Journal::entries() const {
 void Journal::clear() {
   std::lock_guard<std::mutex> lock(mutex_);
   entries_.clear();
+}
+
+namespace {
+
+const char* const kRedacted = "(redacted)";
+
+bool secret_name(const std::string& name) {
+  for (const char* s :
+       {"client_secret", "refresh_token", "access_token", "password", "assertion"}) {
+    if (iequals(name, s)) return true;
+  }
+  return false;
+}
+
+// `a=1&client_secret=x` → `a=1&client_secret=(redacted)`; other text is kept as it is.
+std::string redact_form(const std::string& form) {
+  std::string out;
+  std::size_t start = 0;
+  while (start <= form.size()) {
+    auto end = form.find('&', start);
+    if (end == std::string::npos) end = form.size();
+    std::string pair = form.substr(start, end - start);
+    auto eq = pair.find('=');
+    if (eq != std::string::npos && secret_name(percent_decode(pair.substr(0, eq)))) {
+      pair = pair.substr(0, eq + 1) + kRedacted;
+    }
+    out += pair;
+    if (end < form.size()) out += '&';
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+void redact_credentials(JournalEntry& e) {
+  for (auto& h : e.headers) {
+    if (h.first != "authorization" && h.first != "proxy-authorization") continue;
+    auto space = h.second.find(' ');
+    h.second = space == std::string::npos ? kRedacted : h.second.substr(0, space + 1) + kRedacted;
+  }
+  for (auto& p : e.params) {
+    if (secret_name(p.first)) p.second = kRedacted;
+  }
+  if (!e.query.empty()) {
+    e.query = redact_form(e.query);
+    e.target = e.path + "?" + e.query;
+  }
+  if (e.header("content-type").rfind("application/x-www-form-urlencoded", 0) == 0 ||
+      e.path == "/oauth/token") {
+    e.body = redact_form(e.body);
+  }
 }
 
 nlohmann::json to_json(const JournalEntry& e) {

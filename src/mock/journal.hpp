@@ -27,6 +27,12 @@ class Journal {
   std::vector<JournalEntry> entries_;
 };
 
+/// Replaces the credentials an entry carries by "(redacted)": the value of `Authorization` and
+/// `Proxy-Authorization` (the scheme word stays), and the values of `client_secret`,
+/// `refresh_token`, `access_token`, `password` and `assertion` in the form body, the query and
+/// the decoded parameters.
+void redact_credentials(JournalEntry& entry);
+
 /// JSON form of an entry, as `GET /__mock/journal` returns it.
 nlohmann::json to_json(const JournalEntry& entry);
 

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   caspio::mock::ServerOptions options;
   std::string fixture = "demo";
   long long token_ttl = options.token_ttl.count();
+  long long query_timeout_ms = options.query_timeout.count();
 
   CLI::App app{"caspio-mock: a local emulator of the Caspio REST API v2", "caspio-mock"};
   app.add_option("--host", options.host, "Address to listen on")->capture_default_str();
@@ -34,6 +35,9 @@ int main(int argc, char** argv) {
   app.add_flag("--unstable-order", options.unstable_order,
                "Return unordered reads in a different order on every request");
   app.add_option("--threads", options.threads, "Worker threads (0 = default)");
+  app.add_option("--query-timeout-ms", query_timeout_ms, "Time limit of one records call's SQL")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
 
   try {
     app.parse(argc, argv);
@@ -47,6 +51,7 @@ int main(int argc, char** argv) {
     options.fixture = caspio::mock::Fixture::empty;
   }
   options.token_ttl = std::chrono::seconds(token_ttl);
+  options.query_timeout = std::chrono::milliseconds(query_timeout_ms);
 
   // Block the stop signals before any server thread starts, then wait for them here.
   sigset_t signals;

@@ -17,6 +17,8 @@ struct ModuleEnv {
   const ServerOptions& options;
   /// Live value of the "unstable order" switch.
   const std::atomic<bool>& unstable_order;
+  /// Turns true when the server stops: long statements end at once.
+  const std::atomic<bool>& stopping;
 };
 
 /// One part of the account. Handlers may run concurrently from several server threads; a module
@@ -30,8 +32,10 @@ class Module {
 
 /// Tables (design, fields, password fields, records) and views, in SQLite.
 std::unique_ptr<Module> make_tables_module(const ModuleEnv& env);
-/// Applications and DataPages.
-std::unique_ptr<Module> make_apps_module(const ModuleEnv& env);
+class AppStore;
+/// Applications and DataPages, over `store` (owned by the server, which shows deployment state
+/// to tests).
+std::unique_ptr<Module> make_apps_module(const ModuleEnv& env, AppStore& store);
 /// Scheduled tasks.
 std::unique_ptr<Module> make_tasks_module(const ModuleEnv& env);
 /// The Files area: folders and files.

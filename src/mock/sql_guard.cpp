@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <string>
+
+#include "sql_functions.hpp"
 
 namespace caspio {
 namespace mock {
@@ -9,18 +12,20 @@ namespace detail {
 
 namespace {
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
 struct AuthState {
   const ReadScope* scope = nullptr;
   std::string password_column;
   std::string other_object;
   std::string denied_action;
+  /// A function refused because it allocates without bound and T-SQL has no such name.
+  std::string unknown_function;
 };
+
+// SQLite functions that build values of any size from a small argument. Caspio's T-SQL has none of
+// them; the value limit would stop them too, but printf() only turns NULL there.
+bool unbounded_function(const std::string& name) {
+  return name == "zeroblob" || name == "randomblob" || name == "printf" || name == "format";
+}
 
 int authorize(void* user, int action, const char* a, const char* b, const char*, const char*) {
   auto* state = static_cast<AuthState*>(user);
@@ -28,17 +33,21 @@ int authorize(void* user, int action, const char* a, const char* b, const char*,
     case SQLITE_SELECT:
       return SQLITE_OK;
     case SQLITE_FUNCTION: {
-      std::string name = b ? lower(b) : "";
+      std::string name = b ? ascii_lower(b) : "";
       if (name == "load_extension" || name.rfind("sqlite_", 0) == 0 || name == "readfile" ||
           name == "writefile" || name == "fts3_tokenizer") {
         state->denied_action = name;
+        return SQLITE_DENY;
+      }
+      if (unbounded_function(name)) {
+        state->unknown_function = b;
         return SQLITE_DENY;
       }
       return SQLITE_OK;
     }
     case SQLITE_READ: {
       std::string table = a ? a : "";
-      std::string column = b ? lower(b) : "";
+      std::string column = b ? ascii_lower(b) : "";
       if (!iequals(table, state->scope->table)) {
         state->other_object = table;
         return SQLITE_DENY;
@@ -127,6 +136,21 @@ ApiError translate_sql_error(const std::string& m, int status) {
   return make(m);
 }
 
+ApiError sql_failure(const SqlError& e) {
+  switch (e.code()) {
+    case SQLITE_INTERRUPT:
+      return ApiError(500, "SqlServerError",
+                      "Execution Timeout Expired. The timeout period elapsed prior to completion "
+                      "of the operation or the server is not responding.");
+    case SQLITE_TOOBIG:
+    case SQLITE_NOMEM:
+      return sql_error("The query builds a value larger than the emulator allows (" +
+                       std::to_string(kMaxValueBytes / (1024 * 1024)) + " MB).");
+    default:
+      return translate_sql_error(e.what());
+  }
+}
+
 Stmt prepare_read(sqlite3* db, const std::string& sql, const ReadScope& scope,
                   int unknown_column_status) {
   AuthState state;
@@ -141,6 +165,9 @@ Stmt prepare_read(sqlite3* db, const std::string& sql, const ReadScope& scope,
     return stmt;
   } catch (const SqlError& e) {
     sqlite3_set_authorizer(db, nullptr, nullptr);
+    if (e.code() == SQLITE_INTERRUPT || e.code() == SQLITE_TOOBIG || e.code() == SQLITE_NOMEM) {
+      throw sql_failure(e);
+    }
     if (!state.password_column.empty()) {
       throw bad_query("Password field '" + state.password_column +
                       "' cannot be selected, filtered, grouped or sorted on.");
@@ -148,6 +175,10 @@ Stmt prepare_read(sqlite3* db, const std::string& sql, const ReadScope& scope,
     if (!state.other_object.empty()) {
       throw ApiError(unknown_column_status, "SqlServerError",
                      "Invalid object name '" + state.other_object + "'.");
+    }
+    if (!state.unknown_function.empty()) {
+      throw sql_error("'" + state.unknown_function +
+                      "' is not a recognized built-in function name.");
     }
     if (!state.denied_action.empty()) {
       throw sql_error("The statement is not allowed in a query parameter.");

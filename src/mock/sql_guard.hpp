@@ -32,6 +32,11 @@ void check_fragment(const std::string& fragment);
 Stmt prepare_read(sqlite3* db, const std::string& sql, const ReadScope& scope,
                   int unknown_column_status = 400);
 
+/// Caspio's answer for a failed statement: 500 SqlServerError "Execution Timeout Expired" when
+/// it was interrupted (time limit or shutdown), 400 SqlServerError when it built a value over the
+/// limit or ran out of memory, else translate_sql_error().
+ApiError sql_failure(const SqlError& error);
+
 /// Caspio's SqlServerError for a SQLite message (e.g. "no such column: X" → "Invalid column name
 /// 'X'."), with `status`.
 ApiError translate_sql_error(const std::string& sqlite_message, int status = 400);

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "call.hpp"
+#include "json_props.hpp"
 #include "table_values.hpp"
 
 namespace caspio {
@@ -41,37 +42,6 @@ const char* const kCreateKeys[] = {"Name",     "Type",        "Unique",       "U
                                    "Label",    "Description", "DisplayOrder", "OnInsert",
                                    "OnUpdate", "TimeZone",    "Format",       "Prefix",
                                    "Length",   "IsFormula",   "ListField"};
-
-bool get_bool(const nlohmann::json& v, const std::string& key) {
-  if (v.is_boolean()) return v.get<bool>();
-  if (v.is_number_integer()) return v.get<long long>() != 0;
-  if (v.is_string()) {
-    auto s = v.get<std::string>();
-    if (iequals(s, "true")) return true;
-    if (iequals(s, "false")) return false;
-  }
-  throw bad_body("Field property '" + key + "' must be a boolean");
-}
-
-std::string get_string(const nlohmann::json& v, const std::string& key) {
-  if (v.is_null()) return {};
-  if (v.is_string()) return v.get<std::string>();
-  if (v.is_number()) return v.dump();
-  throw bad_body("Field property '" + key + "' must be a string");
-}
-
-int get_int(const nlohmann::json& v, const std::string& key) {
-  if (v.is_number_integer()) return v.get<int>();
-  if (v.is_string()) {
-    try {
-      std::size_t used = 0;
-      int n = std::stoi(v.get<std::string>(), &used);
-      if (used == v.get<std::string>().size()) return n;
-    } catch (const std::exception&) {
-    }
-  }
-  throw bad_body("Field property '" + key + "' must be an integer");
-}
 
 }  // namespace
 
@@ -185,14 +155,32 @@ void apply_new_list(FieldDef& field, const nlohmann::json& values) {
   field.list_items = std::move(next);
 }
 
+void apply_field_options(FieldDef& f, const nlohmann::json& body, const std::string& prefix) {
+  auto get = [&](const char* key, auto assign) {
+    const std::string name = prefix + key;
+    if (const auto* v = find_prop(body, name.c_str())) assign(*v, name);
+  };
+  get("Unique", [&](const nlohmann::json& v, const std::string& k) { f.unique = prop_bool(v, k); });
+  get("UniqueAllowNulls", [&](const nlohmann::json& v, const std::string& k) {
+    f.unique_allow_nulls = prop_bool(v, k);
+  });
+  get("Label", [&](const nlohmann::json& v, const std::string& k) { f.label = prop_text(v, k); });
+  get("Description",
+      [&](const nlohmann::json& v, const std::string& k) { f.description = prop_text(v, k); });
+  get("OnInsert",
+      [&](const nlohmann::json& v, const std::string& k) { f.on_insert = prop_bool(v, k); });
+  get("OnUpdate",
+      [&](const nlohmann::json& v, const std::string& k) { f.on_update = prop_bool(v, k); });
+  get("TimeZone",
+      [&](const nlohmann::json& v, const std::string& k) { f.time_zone = prop_text(v, k); });
+  get("Format", [&](const nlohmann::json& v, const std::string& k) { f.format = prop_text(v, k); });
+  get("Prefix", [&](const nlohmann::json& v, const std::string& k) { f.prefix = prop_text(v, k); });
+  get("Length", [&](const nlohmann::json& v, const std::string& k) { f.length = prop_int(v, k); });
+}
+
 FieldDef field_from_json(const nlohmann::json& body) {
   if (!body.is_object()) throw bad_body("A field definition must be a JSON object");
-  auto get = [&](const char* key) -> const nlohmann::json* {
-    for (auto it = body.begin(); it != body.end(); ++it) {
-      if (iequals(it.key(), key)) return &it.value();
-    }
-    return nullptr;
-  };
+  auto get = [&](const char* key) { return find_prop(body, key); };
   for (auto it = body.begin(); it != body.end(); ++it) {
     bool known = std::any_of(std::begin(kCreateKeys), std::end(kCreateKeys),
                              [&](const char* k) { return iequals(it.key(), k); });
@@ -210,24 +198,13 @@ FieldDef field_from_json(const nlohmann::json& body) {
     throw bad_body("Field 'Type' is missing or invalid");
   }
   f.type = *parse_type(type->get<std::string>());
-  if (const auto* v = get("Unique")) f.unique = get_bool(*v, "Unique");
-  if (const auto* v = get("UniqueAllowNulls")) {
-    f.unique_allow_nulls = get_bool(*v, "UniqueAllowNulls");
-  }
-  if (const auto* v = get("Label")) f.label = get_string(*v, "Label");
-  if (const auto* v = get("Description")) f.description = get_string(*v, "Description");
   if (f.type == FieldType::random_id) {
     f.format = "0U";
     f.length = 12;
   }
   if (f.type == FieldType::prefixed_autonumber) f.format = "1";
-  if (const auto* v = get("OnInsert")) f.on_insert = get_bool(*v, "OnInsert");
-  if (const auto* v = get("OnUpdate")) f.on_update = get_bool(*v, "OnUpdate");
-  if (const auto* v = get("TimeZone")) f.time_zone = get_string(*v, "TimeZone");
-  if (const auto* v = get("Format")) f.format = get_string(*v, "Format");
-  if (const auto* v = get("Prefix")) f.prefix = get_string(*v, "Prefix");
-  if (const auto* v = get("Length")) f.length = get_int(*v, "Length");
-  if (const auto* v = get("IsFormula")) f.is_formula = get_bool(*v, "IsFormula");
+  apply_field_options(f, body, "");
+  if (const auto* v = get("IsFormula")) f.is_formula = prop_bool(*v, "IsFormula");
   if (f.is_formula && (f.type == FieldType::password || is_list(f.type) || is_generated(f.type) ||
                        f.type == FieldType::timestamp)) {
     throw bad_body("A formula field cannot have type " + std::string(type_name(f.type)));

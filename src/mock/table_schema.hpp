@@ -98,6 +98,10 @@ bool valid_name(const std::string& name, std::size_t max_len);
 
 /// A field from its create form (`POST …/fields`, `Columns` of `POST /tables`). Throws ApiError.
 FieldDef field_from_json(const nlohmann::json& body);
+/// Applies the options of a field body: `prefix` + Unique, UniqueAllowNulls, Label, Description,
+/// OnInsert, OnUpdate, TimeZone, Format, Prefix, Length ("" for the create form, "New" for the
+/// update form). Throws ApiError 400 for a value of the wrong kind.
+void apply_field_options(FieldDef& field, const nlohmann::json& body, const std::string& prefix);
 /// The field as `GET …/fields` returns it: only the keys that apply.
 nlohmann::ordered_json field_to_json(const FieldDef& field, int display_order);
 /// Applies `NewListField` values: kept keys stay, old keys come back, new ones get max+1.

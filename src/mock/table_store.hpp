@@ -1,60 +1,46 @@
 #pragma once
-// The tables and views of the emulated account, kept in one SQLite database. Thread-safe: every
-// public method takes the store's lock.
+// The tables and views of the emulated account: the one entry point of the tables module. It
+// holds the locks and hands each call to the part that does it: the catalog (names, lookups),
+// the design (tables and fields), the reader and the writer (records). Thread-safe: design
+// changes take the catalog lock exclusively; records calls share it and take their table's own
+// lock, so a long statement on one table never holds up the others. Each records call runs under
+// a StatementBudget (time limit, stop flag).
 
+#include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <functional>
-#include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <random>
+#include <shared_mutex>
 #include <string>
 #include <vector>
 
-#include "sql_db.hpp"
-#include "sql_guard.hpp"
-#include "table_schema.hpp"
+#include "record_reader.hpp"
+#include "record_writer.hpp"
+#include "table_catalog.hpp"
+#include "table_design.hpp"
 
 namespace caspio {
 namespace mock {
 namespace detail {
 
-/// A table or a view, by name (case-insensitive).
-struct Target {
-  bool view = false;
-  std::string name;
-};
-
-/// A records read: fragments ("" = not given) and the row window.
-struct RecordQuery {
-  std::string select;
-  std::string where;
-  std::string group_by;
-  std::string order_by;
-  std::int64_t limit = 100;
-  std::int64_t offset = 0;
-  /// Random order when no order_by is given (the "unstable order" switch).
-  bool shuffle = false;
-};
-
-/// Outcome of a records write.
-struct WriteResult {
-  std::int64_t affected = 0;
-  /// PK_ID of an inserted record.
-  std::int64_t pk = 0;
-  /// JSON array text of the written records, when asked for.
-  std::string rows_json;
-};
-
 class TableStore {
  public:
-  TableStore();
+  /// `query_timeout` bounds each records call; `stopping` (may be null) ends them at once.
+  explicit TableStore(std::chrono::milliseconds query_timeout = std::chrono::seconds(5),
+                      const std::atomic<bool>* stopping = nullptr)
+      : query_timeout_(query_timeout), stopping_(stopping) {}
+  TableStore(const TableStore&) = delete;
+  TableStore& operator=(const TableStore&) = delete;
 
   // Design
   std::vector<std::string> table_names() const;
   /// {"Name","Note"}; throws 404.
   nlohmann::json table_info(const std::string& table) const;
+  /// Canonical name of a table (for Location headers); throws 404.
+  std::string table_name(const std::string& table) const;
   /// `POST /tables` body {"Name","Columns"}.
   void create_table(const nlohmann::json& body);
   /// Adds a fully defined table (fixtures).
@@ -73,6 +59,7 @@ class TableStore {
 
   // Views
   std::vector<std::string> view_names() const;
+  /// {"Name","Note"}; throws 404.
   nlohmann::json view_info(const std::string& view) const;
 
   // Records
@@ -82,37 +69,21 @@ class TableStore {
   WriteResult update(const Target& target, const std::string& where, const nlohmann::json& body,
                      bool rows);
   std::int64_t remove(const Target& target, const std::string& where);
-
-  /// Bulk load for fixtures: one transaction, one prepared INSERT. `next` fills the values of
-  /// `columns` for one row and returns false when there are no more rows. Generated fields not
-  /// in `columns` get their values as on insert.
+  /// Bulk load for fixtures (see RecordWriter::load_rows).
   void load_rows(const std::string& table, const std::vector<std::string>& columns,
                  const std::function<bool(std::vector<SqlValue>&)>& next);
 
-  /// Canonical name of a table (for Location headers); throws 404.
-  std::string table_name(const std::string& table) const;
-
  private:
-  struct Source;
-  Source resolve(const Target& target) const;
-  TableDef& table_ref(const std::string& name) const;
-  std::vector<std::int64_t> matching_ids(const Source& src, const std::string& where);
-  std::string read_ids(const Source& src, const std::vector<std::int64_t>& ids);
-  std::string run_read(const Source& src, const std::string& sql, std::string out,
-                       std::int64_t expected_rows);
-  void create_schema(const TableDef& def);
-  void create_indexes(const TableDef& def);
-  void rebuild(TableDef& table, std::vector<FieldDef> fields,
-               const std::vector<std::string>& sources);
-  void fill_generated(TableDef& table, FieldDef& field);
-  SqlValue next_generated(FieldDef& field);
-  bool name_taken(const std::string& name) const;
+  /// Runs `work(source)` on a table or view under the shared catalog lock, its table's lock and
+  /// a statement budget.
+  template <typename Work>
+  auto with_source(const Target& target, Work work);
 
-  mutable std::mutex mutex_;
-  Db db_;
-  std::vector<std::unique_ptr<TableDef>> tables_;
-  std::vector<ViewDef> views_;
-  std::mt19937_64 rng_;
+  std::chrono::milliseconds query_timeout_;
+  const std::atomic<bool>* stopping_;
+  mutable std::shared_mutex mutex_;
+  TableCatalog catalog_;
+  TableDesign design_{catalog_};
 };
 
 }  // namespace detail

@@ -85,124 +85,153 @@ void reply_text(Call& call, int status, std::string json) {
   call.reply_bytes(status, std::move(json), kJson);
 }
 
+const std::string kTables = "/rest/v2/tables";
+const std::string kViews = "/rest/v2/views";
+
+/// The `Value` of a password body; throws 400 when absent or not a string.
+std::string password_value(const nlohmann::json& body) {
+  const nlohmann::json* value = nullptr;
+  if (body.is_object()) {
+    for (auto it = body.begin(); it != body.end(); ++it) {
+      if (iequals(it.key(), "Value")) value = &it.value();
+    }
+  }
+  if (value == nullptr || !value->is_string()) {
+    throw bad_body("Required body parameter 'Value' is absent or not a string");
+  }
+  return value->get<std::string>();
+}
+
+void reply_ordered(Call& call, nlohmann::ordered_json result) {
+  nlohmann::ordered_json body;
+  body["Result"] = std::move(result);
+  reply_text(call, 200, body.dump());
+}
+
 class TablesModule final : public Module {
  public:
-  explicit TablesModule(const ModuleEnv& env) : unstable_(env.unstable_order) {
+  explicit TablesModule(const ModuleEnv& env)
+      : unstable_(env.unstable_order), store_(env.options.query_timeout, &env.stopping) {
     if (env.options.fixture == Fixture::demo) load_demo_tables(store_, env.options.rows);
   }
 
   void register_routes(Router& router) override {
-    const std::string tables = "/rest/v2/tables";
-    const std::string views = "/rest/v2/views";
-    router.add("GET", tables, [this](Call& c) {
+    add_design_routes(router);
+    add_field_routes(router);
+    add_password_routes(router);
+    add_view_routes(router);
+    add_record_routes(router, false);
+    add_record_routes(router, true);
+  }
+
+ private:
+  void add_design_routes(Router& router) {
+    router.add("GET", kTables, [this](Call& c) {
       c.reply_json(200, {{"Result", store_.table_names()}});
     });
-    router.add("POST", tables, [this](Call& c) {
+    router.add("POST", kTables, [this](Call& c) {
       store_.create_table(c.json_body());
       c.reply_empty(201);
     });
-    router.add("GET", tables + "/{}", [this](Call& c) {
+    router.add("GET", kTables + "/{}", [this](Call& c) {
       c.reply_json(200, {{"Result", store_.table_info(c.params[0])}});
     });
-    router.add("GET", tables + "/{}/fields", [this](Call& c) {
-      nlohmann::ordered_json body;
-      body["Result"] = store_.fields(c.params[0]);
-      reply_text(c, 200, body.dump());
-    });
-    router.add("POST", tables + "/{}/fields", [this](Call& c) {
+  }
+
+  void add_field_routes(Router& router) {
+    const std::string fields = kTables + "/{}/fields";
+    router.add("GET", fields, [this](Call& c) { reply_ordered(c, store_.fields(c.params[0])); });
+    router.add("POST", fields, [this](Call& c) {
       store_.table_name(c.params[0]);
       store_.add_field(c.params[0], c.json_body());
       c.reply_empty(201);
     });
-    router.add("GET", tables + "/{}/fields/{}", [this](Call& c) {
-      nlohmann::ordered_json body;
-      body["Result"] = store_.field(c.params[0], c.params[1]);
-      reply_text(c, 200, body.dump());
-    });
-    router.add("PUT", tables + "/{}/fields/{}", [this](Call& c) {
+    router.add("GET", fields + "/{}",
+               [this](Call& c) { reply_ordered(c, store_.field(c.params[0], c.params[1])); });
+    router.add("PUT", fields + "/{}", [this](Call& c) {
       store_.field(c.params[0], c.params[1]);
       store_.update_field(c.params[0], c.params[1], c.json_body());
       c.reply_empty(200);
     });
-    router.add("DELETE", tables + "/{}/fields/{}", [this](Call& c) {
+    router.add("DELETE", fields + "/{}", [this](Call& c) {
       store_.delete_field(c.params[0], c.params[1]);
       c.reply_empty(200);
     });
-    router.add("GET", tables + "/{}/passwordFields", [this](Call& c) {
+  }
+
+  void add_password_routes(Router& router) {
+    const std::string passwords = kTables + "/{}/passwordFields";
+    router.add("GET", passwords, [this](Call& c) {
       c.reply_json(200, {{"Result", store_.password_fields(c.params[0])}});
     });
-    router.add("PUT", tables + "/{}/passwordFields/{}", [this](Call& c) {
+    router.add("PUT", passwords + "/{}", [this](Call& c) {
       store_.table_name(c.params[0]);
       auto where = required_where(c);
-      auto body = c.json_body();
-      const nlohmann::json* value = nullptr;
-      if (body.is_object()) {
-        for (auto it = body.begin(); it != body.end(); ++it) {
-          if (iequals(it.key(), "Value")) value = &it.value();
-        }
-      }
-      if (value == nullptr || !value->is_string()) {
-        throw bad_body("Required body parameter 'Value' is absent or not a string");
-      }
-      auto n = store_.set_password(c.params[0], c.params[1], where, value->get<std::string>());
+      auto value = password_value(c.json_body());
+      auto n = store_.set_password(c.params[0], c.params[1], where, value);
       c.reply_json(200, {{"RecordsAffected", n}});
     });
-    router.add("DELETE", tables + "/{}/passwordFields/{}", [this](Call& c) {
+    router.add("DELETE", passwords + "/{}", [this](Call& c) {
       store_.table_name(c.params[0]);
       auto where = required_where(c);
       auto n = store_.set_password(c.params[0], c.params[1], where, std::nullopt);
       c.reply_json(200, {{"RecordsAffected", n}});
     });
-
-    router.add("GET", views, [this](Call& c) {
-      c.reply_json(200, {{"Result", store_.view_names()}});
-    });
-    router.add("GET", views + "/{}", [this](Call& c) {
-      c.reply_json(200, {{"Result", store_.view_info(c.params[0])}});
-    });
-
-    for (bool view : {false, true}) {
-      const std::string records = (view ? views : tables) + "/{}/records";
-      router.add("GET", records, [this, view](Call& c) {
-        Target target{view, c.params[0]};
-        auto body = store_.read(target, record_query(c, unstable_.load()), "{\"Result\":");
-        body += '}';
-        reply_text(c, 200, std::move(body));
-      });
-      router.add("POST", records, [this, view](Call& c) {
-        Target target{view, c.params[0]};
-        exists(target);
-        auto result = store_.insert(target, c.json_body(), wants_rows(c));
-        if (wants_rows(c)) {
-          reply_text(c, 201, "{\"Result\":" + result.rows_json + "}");
-        } else {
-          c.reply_empty(201);
-        }
-        std::string canonical = view ? store_.view_info(target.name)["Name"].get<std::string>()
-                                     : store_.table_name(target.name);
-        c.res.set_header("Location", std::string("/rest/v2/") + (view ? "views/" : "tables/") +
-                                         canonical + "/records/" + std::to_string(result.pk));
-      });
-      router.add("PUT", records, [this, view](Call& c) {
-        Target target{view, c.params[0]};
-        exists(target);
-        auto where = required_where(c);
-        bool rows = wants_rows(c);
-        auto result = store_.update(target, where, c.json_body(), rows);
-        reply_text(c, 200,
-                   "{\"RecordsAffected\":" + std::to_string(result.affected) +
-                       ",\"Result\":" + (rows ? result.rows_json : std::string("[]")) + "}");
-      });
-      router.add("DELETE", records, [this, view](Call& c) {
-        Target target{view, c.params[0]};
-        exists(target);
-        auto where = required_where(c);
-        c.reply_json(200, {{"RecordsAffected", store_.remove(target, where)}});
-      });
-    }
   }
 
- private:
+  void add_view_routes(Router& router) {
+    router.add("GET", kViews, [this](Call& c) {
+      c.reply_json(200, {{"Result", store_.view_names()}});
+    });
+    router.add("GET", kViews + "/{}", [this](Call& c) {
+      c.reply_json(200, {{"Result", store_.view_info(c.params[0])}});
+    });
+  }
+
+  void add_record_routes(Router& router, bool view) {
+    const std::string records = (view ? kViews : kTables) + "/{}/records";
+    router.add("GET", records, [this, view](Call& c) { get_records(c, {view, c.params[0]}); });
+    router.add("POST", records, [this, view](Call& c) { post_record(c, {view, c.params[0]}); });
+    router.add("PUT", records, [this, view](Call& c) { put_records(c, {view, c.params[0]}); });
+    router.add("DELETE", records, [this, view](Call& c) {
+      Target target{view, c.params[0]};
+      exists(target);
+      auto where = required_where(c);
+      c.reply_json(200, {{"RecordsAffected", store_.remove(target, where)}});
+    });
+  }
+
+  void get_records(Call& c, const Target& target) {
+    auto body = store_.read(target, record_query(c, unstable_.load()), "{\"Result\":");
+    body += '}';
+    reply_text(c, 200, std::move(body));
+  }
+
+  void post_record(Call& c, const Target& target) {
+    exists(target);
+    const bool rows = wants_rows(c);
+    auto result = store_.insert(target, c.json_body(), rows);
+    if (rows) {
+      reply_text(c, 201, "{\"Result\":" + result.rows_json + "}");
+    } else {
+      c.reply_empty(201);
+    }
+    std::string canonical = target.view ? store_.view_info(target.name)["Name"].get<std::string>()
+                                        : store_.table_name(target.name);
+    c.res.set_header("Location", std::string("/rest/v2/") + (target.view ? "views/" : "tables/") +
+                                     canonical + "/records/" + std::to_string(result.pk));
+  }
+
+  void put_records(Call& c, const Target& target) {
+    exists(target);
+    auto where = required_where(c);
+    const bool rows = wants_rows(c);
+    auto result = store_.update(target, where, c.json_body(), rows);
+    reply_text(c, 200,
+               "{\"RecordsAffected\":" + std::to_string(result.affected) +
+                   ",\"Result\":" + (rows ? result.rows_json : std::string("[]")) + "}");
+  }
+
   void exists(const Target& target) {
     if (target.view) {
       store_.view_info(target.name);

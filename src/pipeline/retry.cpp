@@ -46,12 +46,23 @@ std::chrono::milliseconds jitter_delay(const RetryOptions& options, int retry) {
 
 namespace {
 
-void pause(const ClientOptions& options, std::chrono::milliseconds delay) {
+// Waits `delay` (the recorder of RetryOptions::sleep, else the clock), in slices when the call
+// can be cancelled so that a cancellation ends the wait promptly.
+void pause(const ClientOptions& options, std::chrono::milliseconds delay,
+           const HttpRequest& request) {
+  const Clock& clock = options.clock ? *options.clock : *system_clock();
+  constexpr std::chrono::milliseconds kSlice{50};
   if (options.retry.sleep) {
     options.retry.sleep(delay);
-  } else if (delay.count() > 0) {
-    (options.clock ? *options.clock : *system_clock()).sleep_for(delay);
+  } else if (!request.cancelled) {
+    if (delay.count() > 0) clock.sleep_for(delay);
+  } else {
+    for (auto left = delay; left.count() > 0; left -= kSlice) {
+      if (request.cancelled()) throw_cancelled();
+      clock.sleep_for(std::min(left, kSlice));
+    }
   }
+  if (request.cancelled && request.cancelled()) throw_cancelled();
 }
 
 template <typename E>
@@ -149,6 +160,7 @@ Outcome send_with_retry(HttpTransport& transport, const HttpRequest& request,
   if (deadline.set()) timed = request;
   for (int attempt = 1;; ++attempt) {
     const bool last = attempt >= max_attempts || !may_retry;
+    if (request.cancelled && request.cancelled()) throw_cancelled();
     if (timed) timed->timeout = deadline.remaining();
     const AttemptReport report(options, request, attempt);
     try {
@@ -157,7 +169,7 @@ Outcome send_with_retry(HttpTransport& transport, const HttpRequest& request,
       const bool again = !last && is_retryable_answer(response) && deadline.allows(delay);
       report.answered(response, again);
       if (!again) return Outcome{std::move(response), attempt, {}};
-      pause(options, delay);
+      pause(options, delay, request);
     } catch (const TransportError& e) {  // TimeoutError included
       const auto delay = retry_delay(retry, attempt, nullptr);
       const bool again = !last && deadline.allows(delay);
@@ -168,7 +180,7 @@ Outcome send_with_retry(HttpTransport& transport, const HttpRequest& request,
         }
         rethrow_as(e, request, attempt);
       }
-      pause(options, delay);
+      pause(options, delay, request);
     } catch (const ApiError& e) {  // e.g. ResponseTooLarge: not worth repeating
       report.failed(e, false);
       rethrow_as(e, request, attempt);

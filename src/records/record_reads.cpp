@@ -29,8 +29,8 @@ RecordRange records(const std::shared_ptr<const ClientState>& state, const Recor
   (void)state->url(plan.segments, page_params(plan, 1));
   const int page_size = plan.page_size;
   auto loader = [state, plan = std::move(plan)](int page) {
-    return result_rows(
-        state->call(HttpMethod::get, state->url(plan.segments, page_params(plan, page))));
+    return state->get_and_read(state->url(plan.segments, page_params(plan, page)),
+                               [](const Answer& answer) { return result_rows(answer); });
   };
   return RecordRange(std::move(loader), page_size);
 }

@@ -6,11 +6,13 @@
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
 
+#include "answer/errors.hpp"
 #include "caspio/error.hpp"
 #include "caspio/http_transport.hpp"
 #include "request/url.hpp"
@@ -133,6 +135,23 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
   return size * count;
 }
 
+int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  const auto* cancelled = static_cast<const std::function<bool()>*>(user);
+  return (*cancelled)() ? 1 : 0;  // non-zero aborts the transfer
+}
+
+// Polls the request's cancellation during the exchange (libcurl calls back at least once a
+// second, and on every chunk).
+void set_cancellation(CURL* h, const HttpRequest& request) {
+  if (!request.cancelled) {
+    curl_easy_setopt(h, CURLOPT_NOPROGRESS, 1L);
+    return;
+  }
+  curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, &on_progress);
+  curl_easy_setopt(h, CURLOPT_XFERINFODATA, &request.cancelled);
+  curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+}
+
 // Method and body of `request` on handle `h`; a streamed body is pulled through `upload`.
 void set_method(CURL* h, const HttpRequest& request, UploadState& upload) {
   switch (request.method) {
@@ -234,11 +253,16 @@ class CurlTransport final : public HttpTransport {
     curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, &on_header);
     curl_easy_setopt(h, CURLOPT_HEADERDATA, &response.headers);
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error_buffer);
+    set_cancellation(h, request);
 
     UploadState upload;
     set_method(h, request, upload);
 
     const CURLcode code = curl_easy_perform(h);
+    if (request.cancelled && request.cancelled()) {
+      handle.discard();
+      detail::throw_cancelled();
+    }
     if (target.too_large) {
       handle.discard();
       throw_too_large(request, h, options_.max_response_bytes);

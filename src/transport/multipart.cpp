@@ -1,5 +1,7 @@
 #include "transport/multipart.hpp"
 
+#include "common/content_types.hpp"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -110,45 +112,7 @@ class MultipartReader final : public HttpBodyReader {
 }  // namespace
 
 std::string content_type_for(const std::string& file_name) {
-  static const std::array<std::pair<const char*, const char*>, 26> kTypes = {{
-      {"png", "image/png"},
-      {"jpg", "image/jpeg"},
-      {"jpeg", "image/jpeg"},
-      {"gif", "image/gif"},
-      {"bmp", "image/bmp"},
-      {"ico", "image/x-icon"},
-      {"svg", "image/svg+xml"},
-      {"webp", "image/webp"},
-      {"tif", "image/tiff"},
-      {"tiff", "image/tiff"},
-      {"txt", "text/plain"},
-      {"csv", "text/csv"},
-      {"htm", "text/html"},
-      {"html", "text/html"},
-      {"css", "text/css"},
-      {"js", "application/javascript"},
-      {"json", "application/json"},
-      {"pdf", "application/pdf"},
-      {"xml", "application/xml"},
-      {"zip", "application/zip"},
-      {"doc", "application/msword"},
-      {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
-      {"xls", "application/vnd.ms-excel"},
-      {"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
-      {"mp3", "audio/mpeg"},
-      {"mp4", "video/mp4"},
-  }};
-  const auto dot = file_name.rfind('.');
-  const auto slash = file_name.rfind('/');
-  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) {
-    return "application/octet-stream";
-  }
-  std::string ext = file_name.substr(dot + 1);
-  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (const auto& [known, type] : kTypes) {
-    if (ext == known) return type;
-  }
-  return "application/octet-stream";
+  return std::string(common::content_type_for_name(file_name));
 }
 
 std::uint64_t require_regular_file(const std::string& path) {

@@ -104,6 +104,11 @@ for mode in 644 640 604 660; do
   expect_no_secret "mode $mode"
 done
 chmod 600 "$profiles"
+mv "$profiles" "$profiles.real" && ln -s "$profiles.real" "$profiles"
+run_bare --profile mock tables list
+expect_rc 2 "profile file through a symbolic link refused"
+expect_err "cannot read the profile file $profiles" "symbolic link message"
+rm "$profiles" && mv "$profiles.real" "$profiles"
 printf '[mock]\npassword = x\n' >"$profiles"
 run_bare --profile mock tables list
 expect_rc 2 "unknown key"

@@ -91,6 +91,8 @@ expect_equal "$(wc -l <out)" 2 "view rows"
 expect_out '{"First_Name":"Lelah","Email":"lelah.hoppe@example.com"' "view select order"
 run records get Demo_Users --format csv
 expect_equal "$(head -1 out)" "User_ID,Name,Email,Role,Active,PK_ID" "table field order without --select"
+run records get Demo_Users --where "Role = 'Nobody'" --format csv
+expect_equal "$(cat out)" "User_ID,Name,Email,Role,Active" "no rows: the readable fields as header"
 run records get Demo_Physicians --where "Office_State = 'ZZ'" --format csv --select "Email, Title"
 expect_equal "$(cat out)" "Email,Title" "no rows: header only"
 run records get Demo_Physicians --where "No_Such_Column = 1"

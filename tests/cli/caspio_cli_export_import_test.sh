@@ -114,6 +114,13 @@ head -2 bad.csv >good.csv
 run tables import Demo_Users good.csv --dry-run
 expect_rc 0 "dry run of a good file"
 
+# CSV from other tools: a UTF-8 byte order mark and CRLF line ends.
+printf '\xef\xbb\xbfName,Email\r\nCr Lf,crlf@example.com\r\n' >crlf.csv
+run tables import Demo_Users crlf.csv
+expect_rc 0 "import CSV with BOM and CRLF"
+run records get Demo_Users --where "Email = 'crlf@example.com'" --select "Name, Email" --format json
+expect_out '{"Name":"Cr Lf","Email":"crlf@example.com"}' "BOM and CR not in the values"
+
 # NDJSON input, from stdin.
 printf '{"Name":"Nd One","Email":"nd1@example.com","Active":true}\n\n{"Name":"Nd Two","Email":"nd2@example.com","Role":"Editor"}\nnot json\n{"Nope":1}\n' >in.ndjson
 STDIN_FILE=in.ndjson run_in tables import Demo_Users - --format ndjson

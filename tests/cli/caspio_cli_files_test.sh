@@ -33,6 +33,10 @@ expect_out '"bytes":300000' "get result"
 expect_equal "$(ls -a | grep -c caspio-)" 0 "no temporary file after get"
 mkdir sub && (cd sub && "$CASPIO" files get /Demo_Sandbox/notes.txt >../out 2>../err)
 cmp -s notes.txt sub/notes.txt || fail "files get without -o: not saved under its name"
+mkdir into
+run files get /Demo_Sandbox/notes.txt -o into
+expect_rc 0 "files get -o DIRECTORY"
+cmp -s notes.txt into/notes.txt || fail "files get -o DIRECTORY: not saved under its name"
 run files get /Demo_Sandbox/notes.txt -o -
 expect_equal "$(cat out)" "caspio cli notes" "files get -o - to stdout"
 run files get /Demo_Sandbox/notes.txt -o renamed.data

@@ -25,6 +25,13 @@ grep -qF 'ETA 0:00:' screen || fail "no ETA: $(cat -A screen | head -c 600)"
 grep -qF $'\e[K' screen || fail "the line is not erased before redrawing"
 expect_equal "$(tr -cd '\n' <screen | wc -c)" 1 "progress is one updating line"
 
+# A narrow terminal: the line is cut to fit (a wrapped line could not be redrawn in place).
+in_pty "stty cols 40; '$CASPIO' tables export Demo_Physicians -o narrow.csv"
+expect_equal "$rc" 0 "export on a narrow terminal"
+widest=$(tr '\r' '\n' <screen | sed 's/\x1b\[K//g' | LC_ALL=C.UTF-8 wc -L)
+[ "$widest" -le 39 ] || fail "progress wider than a 40-column terminal: $widest: $(cat -A screen | head -c 300)"
+grep -qF "export Demo_Physicians: 2,515 / 2,515 …" screen || fail "cut line: $(cat -A screen | head -c 300)"
+
 # Not a terminal (stderr to a file, even with stdout on the terminal), or --quiet: nothing.
 in_pty "'$CASPIO' tables export Demo_Physicians -o phys2.csv 2>stderr.txt"
 expect_equal "$rc" 0 "export with stderr redirected"

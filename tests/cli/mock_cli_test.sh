@@ -42,5 +42,27 @@ code=$(curl -sS -o /dev/null -w '%{http_code}' "$rest/tables/Demo_Physicians/rec
 
 kill -TERM "$pid"; wait "$pid"; rc=$?
 [ "$rc" -eq 0 ] || fail "exit code after SIGTERM: $rc"
-echo "caspio-mock up in ${up_ms} ms; token and records requests answered; clean exit on SIGTERM"
 rm -f "$out"
+
+# SIGTERM during a heavy query (a 4-way self-join of 3,000 rows) stops the process at once, well
+# before the query's own time limit (5 s).
+"$exe" --port 0 --rows 3000 >"$out" 2>&1 &
+pid=$!
+for _ in $(seq 1 200); do grep -q "^CASPIO_CLIENT_SECRET=" "$out" && break; sleep 0.02; done
+rest=$(sed -n 's/^CASPIO_REST_URL=//p' "$out")
+token_url=$(sed -n 's/^CASPIO_TOKEN_URL=//p' "$out")
+token=$(curl -sS -u "$id:$secret" -d grant_type=client_credentials "$token_url" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+[ -n "$token" ] || fail "no token from the second server"
+heavy='%28SELECT%20COUNT%28%2A%29%20FROM%20Demo_Physicians%20a%2C%20Demo_Physicians%20b%2C%20Demo_Physicians%20c%2C%20Demo_Physicians%20d%29%20%3D%200'
+curl -s -o /dev/null -m 20 -H "Authorization: Bearer $token" "$rest/tables/Demo_Physicians/records?q.where=$heavy" &
+curl_pid=$!
+sleep 0.5
+stop_ns=$(date +%s%N)
+kill -TERM "$pid"; wait "$pid"; rc=$?
+stop_ms=$(( ($(date +%s%N) - stop_ns) / 1000000 ))
+wait "$curl_pid" 2>/dev/null
+[ "$rc" -eq 0 ] || fail "exit code after SIGTERM during a heavy query: $rc"
+[ "$stop_ms" -lt 2000 ] || fail "took ${stop_ms} ms to stop during a heavy query (limit 2000 ms)"
+rm -f "$out"
+echo "caspio-mock up in ${up_ms} ms; token and records requests answered; clean exit on SIGTERM," \
+  "also during a heavy query (${stop_ms} ms)"

@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <regex>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -123,7 +125,8 @@ TEST_F(AppsTest, DataPagesOfTheDemoAppComeFromTheSchema) {
     for (const char* key : {"CreatedBy", "ModifiedBy", "Note"}) {
       EXPECT_TRUE(result[i][key].is_string()) << key;
     }
-    EXPECT_TRUE(result[i]["Deployed"].is_boolean());
+    EXPECT_EQ(result[i].size(), 10u) << "DataPageInfo has exactly v2's ten members";
+    EXPECT_FALSE(result[i].contains("Deployed"));
   }
 }
 
@@ -137,11 +140,11 @@ TEST_F(AppsTest, PhysicianRegistrationIsTheSeedSamplePropertyForProperty) {
                          {"DateModified", "2022-01-25T15:20:43.837"},
                          {"CreatedBy", "user@user.com"},
                          {"ModifiedBy", ""},
-                         {"Note", ""},
-                         {"Deployed", true}};
+                         {"Note", ""}};
   EXPECT_EQ(get_json(page(kDemoApp, kRegistration))["Result"], expected);
   EXPECT_EQ(get_json(page(kDemoApp, "409550008F83DC4DD4554A07B7BF"))["Result"], expected);
   EXPECT_EQ(find_page(get_json(pages(kDemoApp))["Result"], kRegistration), expected);
+  EXPECT_TRUE(mock.server().datapage_deployed(kDemoApp, kRegistration));
 }
 
 TEST_F(AppsTest, UnknownDataPageOrDataPageOfAnotherAppIs404) {
@@ -225,16 +228,17 @@ TEST_F(AppsTest, SeoMethodsWorkOnlyForReportDataPages) {
   EXPECT_EQ(get_json(code_url(kDirectory, "P")).get<std::string>().rfind("<?php", 0), 0u);
 }
 
-TEST_F(AppsTest, DeployAndDisableOneDataPageShowInItsPropertiesAndStampDateModified) {
+TEST_F(AppsTest, DeployAndDisableOneDataPageChangeItsStateAndStampDateModified) {
   const json before = get_json(page(kDemoApp, kManage))["Result"];
-  EXPECT_EQ(before["Deployed"], false);
+  EXPECT_FALSE(mock.server().datapage_deployed(kDemoApp, kManage));
 
   auto r = put(page(kDemoApp, kManage) + "/deployment");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 200) << r->body;
   EXPECT_TRUE(r->body.empty());
   const json deployed = get_json(page(kDemoApp, kManage))["Result"];
-  EXPECT_EQ(deployed["Deployed"], true);
+  EXPECT_FALSE(deployed.contains("Deployed"));
+  EXPECT_TRUE(mock.server().datapage_deployed(kDemoApp, kManage));
   EXPECT_GT(deployed["DateModified"].get<std::string>(), before["DateModified"].get<std::string>());
   EXPECT_TRUE(std::regex_match(deployed["DateModified"].get<std::string>(), kIsoMs));
   EXPECT_EQ(deployed["DateCreated"], before["DateCreated"]);
@@ -242,29 +246,40 @@ TEST_F(AppsTest, DeployAndDisableOneDataPageShowInItsPropertiesAndStampDateModif
   r = mock.del(page(kDemoApp, kManage) + "/deployment");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 200) << r->body;
-  EXPECT_EQ(get_json(page(kDemoApp, kManage))["Result"]["Deployed"], false);
+  EXPECT_FALSE(mock.server().datapage_deployed(kDemoApp, kManage));
   // The other DataPages are untouched.
   EXPECT_EQ(get_json(page(kDemoApp, kRegistration))["Result"]["DateModified"],
             "2022-01-25T15:20:43.837");
 }
 
 TEST_F(AppsTest, DeployAndDisableAllApplyToEveryDataPageOfThatAppOnly) {
+  std::vector<bool> others;
+  for (const auto& d : mock.server().datapage_deployments()) {
+    if (d.external_key != kDemoApp) others.push_back(d.deployed);
+  }
+  EXPECT_NE(std::count(others.begin(), others.end(), true), 0);
+  EXPECT_NE(std::count(others.begin(), others.end(), false), 0);
   auto r = mock.del(pages(kDemoApp) + "/deployment");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 200) << r->body;
-  const json disabled = get_json(pages(kDemoApp))["Result"];
-  for (const auto& p : disabled) {
-    EXPECT_EQ(p["Deployed"], false) << p["Name"];
+  std::vector<bool> others_after;
+  for (const auto& d : mock.server().datapage_deployments()) {
+    if (d.external_key == kDemoApp) {
+      EXPECT_FALSE(d.deployed) << d.name;
+    } else {
+      others_after.push_back(d.deployed);
+    }
   }
+  EXPECT_EQ(others_after, others);
   const json other = get_json(pages(kAppNameApp))["Result"];
-  EXPECT_EQ(other[0]["Deployed"], true);
+  EXPECT_TRUE(mock.server().datapage_deployed(kAppNameApp, other[0]["AppKey"]));
 
   r = put(pages(kDemoApp) + "/deployment");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 200) << r->body;
   const json deployed = get_json(pages(kDemoApp))["Result"];
   for (const auto& p : deployed) {
-    EXPECT_EQ(p["Deployed"], true) << p["Name"];
+    EXPECT_TRUE(mock.server().datapage_deployed(kDemoApp, p["AppKey"])) << p["Name"];
     EXPECT_GT(p["DateModified"].get<std::string>(), "2022-01-26");
   }
   EXPECT_EQ(get_json(pages(kAppNameApp))["Result"], other);
@@ -299,7 +314,42 @@ TEST_F(AppsTest, ConcurrentDeployTogglesLeaveAConsistentState) {
     });
   }
   for (auto& th : threads) th.join();
-  EXPECT_TRUE(get_json(page(kDemoApp, kManage))["Result"]["Deployed"].is_boolean());
+  // The threads interleave: the final state is either, but one state, the same everywhere.
+  const bool state = mock.server().datapage_deployed(kDemoApp, kManage);
+  auto listed = httplib::Client("127.0.0.1", mock.server().port()).Get("/__mock/datapages");
+  ASSERT_TRUE(listed);
+  bool found = false;
+  for (const auto& d : json::parse(listed->body)) {
+    if (d["AppKey"] == kManage) {
+      found = true;
+      EXPECT_EQ(d["Deployed"], state);
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST_F(AppsTest, ControlApiListsDeploymentStateAndServerApiRefusesUnknownKeys) {
+  ASSERT_EQ(put(page(kDemoApp, kManage) + "/deployment")->status, 200);
+  auto r = httplib::Client("127.0.0.1", mock.server().port()).Get("/__mock/datapages");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200);
+  const json list = json::parse(r->body);
+  ASSERT_EQ(list.size(), mock.server().datapage_deployments().size());
+  bool manage = false;
+  for (const auto& d : list) {
+    EXPECT_EQ(d.size(), 4u);
+    if (d["AppKey"] == kManage) {
+      manage = true;
+      EXPECT_EQ(d["ExternalKey"], kDemoApp);
+      EXPECT_EQ(d["Name"], "Manage Physicians");
+      EXPECT_EQ(d["Deployed"], true);
+    }
+  }
+  EXPECT_TRUE(manage);
+  EXPECT_TRUE(mock.server().datapage_deployed("09D18152-7C45-44F1-A0E6-5FFE18881B60", kManage));
+  EXPECT_THROW(mock.server().datapage_deployed(kDemoApp, "409550000000000000000000000f"),
+               std::out_of_range);
+  EXPECT_THROW(mock.server().datapage_deployed(kEmptyApp, kManage), std::out_of_range);
 }
 
 TEST(AppsEmptyFixture, HasNoApplications) {

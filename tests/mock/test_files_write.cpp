@@ -181,6 +181,19 @@ TEST_F(FilesWriteTest, MissingPartContentTypeIsGuessedFromTheName) {
   EXPECT_EQ(file_named(kSandbox, "pic.PNG")["ContentType"], "image/png");
 }
 
+TEST_F(FilesWriteTest, GuessedContentTypesComeFromTheSharedTable) {
+  // Office, audio and image types the emulator did not know before it shared the SDK's table.
+  auto r = post(kSandbox, {part("a", "Report.XLSX", "x", ""), part("b", "song.mp3", "x", ""),
+                           part("c", "scan.tif", "x", ""), part("d", "notes.unknown", "x", "")});
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 201) << r->body;
+  EXPECT_EQ(file_named(kSandbox, "Report.XLSX")["ContentType"],
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_EQ(file_named(kSandbox, "song.mp3")["ContentType"], "audio/mpeg");
+  EXPECT_EQ(file_named(kSandbox, "scan.tif")["ContentType"], "image/tiff");
+  EXPECT_EQ(file_named(kSandbox, "notes.unknown")["ContentType"], "application/octet-stream");
+}
+
 TEST_F(FilesWriteTest, PutOfANewNameIs201) {
   auto r = put(kInner, {part("file", "fresh.png", "new bytes", "image/png")});
   ASSERT_TRUE(r);

@@ -39,6 +39,14 @@ struct ServerOptions {
   bool unstable_order = false;
   /// Number of worker threads serving connections (0 = library default).
   std::size_t threads = 0;
+  /// When true, the journal keeps credentials in clear (the `Authorization` header, the secrets
+  /// and tokens of `/oauth/token` forms); by default it stores `(redacted)` in their place.
+  bool journal_credentials = false;
+  /// Longest time one records call may run its SQL; beyond it the call answers 500
+  /// SqlServerError "Execution Timeout Expired".
+  std::chrono::milliseconds query_timeout{5000};
+  /// Largest request body accepted; a larger one answers 413 RequestEntityTooLarge.
+  std::size_t max_body_bytes = 64 * 1024 * 1024;
 };
 
 /// One part of a multipart/form-data request body.
@@ -93,6 +101,16 @@ struct Fault {
   std::chrono::milliseconds delay{0};  ///< For FaultKind::delay.
 };
 
+/// Deployment state of one DataPage as the emulator keeps it. Test-only: Caspio's v2 answers carry
+/// no such member, so the emulator shows it here and at `GET /__mock/datapages`, never in
+/// DataPageInfo.
+struct DataPageDeployment {
+  std::string external_key;  ///< App ID (ExternalKey) of its application.
+  std::string app_key;       ///< DataPage ID (AppKey).
+  std::string name;          ///< DataPage name.
+  bool deployed = false;     ///< True after a deploy, false after a disable (and at start).
+};
+
 /// A running emulator. Starts serving in the constructor, on its own threads; stops in the
 /// destructor. Thread-safe: every method may be called from any thread while it serves.
 ///
@@ -104,6 +122,7 @@ struct Fault {
 /// - `POST /__mock/tokens/expire`, `GET /__mock/tokens` (`{"issued":N}`)
 /// - `POST /__mock/settings` (JSON: unstable_order, stale_token_400, rate_limit {calls,
 /// window_seconds, status})
+/// - `GET /__mock/datapages` (`[{"ExternalKey","AppKey","Name","Deployed"}…]`)
 /// - `GET /__mock/health` (`{"ok":true}`)
 class Server {
  public:
@@ -134,6 +153,12 @@ class Server {
   void expire_tokens();
   /// Number of access tokens issued since start.
   std::size_t tokens_issued() const;
+
+  /// Deployment state of every DataPage, app by app.
+  std::vector<DataPageDeployment> datapage_deployments() const;
+  /// Whether one DataPage is deployed (keys case-insensitive); throws std::out_of_range when the
+  /// application or DataPage is unknown.
+  bool datapage_deployed(const std::string& external_key, const std::string& app_key) const;
 
   /// Requests received so far (control endpoints excluded), oldest first.
   std::vector<JournalEntry> journal() const;

@@ -107,13 +107,24 @@ TEST(AnswerAttempts, ErrorStatusAfterRetriesCountsEveryAttempt) {
   }
 }
 
+TEST(AnswerAttempts, MalformedBodyIsFetchedAgainThenReported) {
+  auto fake = std::make_shared<FakeTransport>();
+  fake->push(200, R"({"Result":["a",)", request_id("RID-1"));  // truncated
+  fake->push(200, R"({"Result":["a","b"]})", request_id("RID-2"));
+  EXPECT_EQ(client_over(fake).tables().listing(), (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(fake->requests().size(), 2u);
+}
+
 TEST(AnswerAttempts, BadJsonReportsTheRequestIdOfTheAnswer) {
   auto fake = std::make_shared<FakeTransport>();
-  fake->push(200, "<html>oops</html>", request_id("RID-9"));
+  // A body that is not JSON at all (cut short, an HTML page) is fetched again, 4 times at most.
+  for (int i = 0; i < 4; ++i) fake->push(200, "<html>oops</html>", request_id("RID-9"));
   try {
     client_over(fake).tasks().listing();
     FAIL() << "expected ApiError";
   } catch (const caspio::ApiError& e) {
+    EXPECT_EQ(fake->requests().size(), 4u);
+    EXPECT_EQ(e.code(), "MalformedAnswer");
     EXPECT_EQ(e.info().attempts, 1);
     EXPECT_EQ(e.info().request_id, "RID-9");
     EXPECT_NE(e.info().message.find("not valid JSON"), std::string::npos);

@@ -29,8 +29,9 @@ class AppsEmulator : public ::testing::Test {
     for (const auto& r : emu.requests()) out.push_back(r.method + " " + r.target);
     return out;
   }
+  // Deployment state is not in Caspio's DataPageInfo: the emulator shows it to tests directly.
   bool deployed(const std::string& page_key) {
-    return apps.dp_properties_by_keys(kAppKey, page_key).deployed.value_or(false);
+    return emu.server().datapage_deployed(kAppKey, page_key);
   }
 };
 
@@ -175,11 +176,15 @@ TEST_F(AppsEmulator, DeployAndDisableAll) {
   const std::string all = std::string("/rest/v2/applications/") + kAppKey + "/datapages/deployment";
   apps.dp_disable_all_by_app_key(kAppKey);
   EXPECT_EQ(targets(), (Targets{"DELETE " + all}));
-  for (const auto& page : apps.dp_properties_by_app_key(kAppKey)) EXPECT_FALSE(*page.deployed);
+  for (const auto& page : apps.dp_properties_by_app_key(kAppKey)) {
+    EXPECT_FALSE(emu.server().datapage_deployed(kAppKey, page.app_key)) << page.name;
+  }
   forget();
   apps.dp_deploy_all_by_app_name(kApp);
   EXPECT_EQ(targets(), (Targets{"GET /rest/v2/applications", "PUT " + all}));
-  for (const auto& page : apps.dp_properties_by_app_key(kAppKey)) EXPECT_TRUE(*page.deployed);
+  for (const auto& page : apps.dp_properties_by_app_key(kAppKey)) {
+    EXPECT_TRUE(emu.server().datapage_deployed(kAppKey, page.app_key)) << page.name;
+  }
   forget();
   apps.dp_disable_all_by_app_name(kApp);
   EXPECT_EQ(targets(), (Targets{"GET /rest/v2/applications", "DELETE " + all}));

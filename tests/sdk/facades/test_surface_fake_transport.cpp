@@ -64,7 +64,7 @@ TEST(SurfaceFakeTransport, UnexpectedShapesAreApiErrors) {
   EXPECT_THROW(fake.client().apps().properties_by_key("k"), caspio::ApiError);
   fake.transport->push(200, R"({"NoResult":[]})");
   EXPECT_THROW(fake.client().tasks().listing(), caspio::ApiError);
-  fake.transport->push(200, "not json");
+  for (int i = 0; i < 4; ++i) fake.transport->push(200, "not json");  // fetched again, 4 times
   EXPECT_THROW(fake.client().files().metadata_by_key(), caspio::ApiError);
 }
 

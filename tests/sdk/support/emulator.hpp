@@ -18,9 +18,15 @@ namespace caspio_test {
 class Emulator {
  public:
   explicit Emulator(caspio::mock::ServerOptions options = {})
-      : server_(std::make_unique<caspio::mock::Server>(std::move(options))) {}
+      : server_(std::make_unique<caspio::mock::Server>(with_credentials(std::move(options)))) {}
 
   caspio::mock::Server& server() { return *server_; }
+
+  /// The SDK's wire tests check the credentials it sends: the journal keeps them.
+  static caspio::mock::ServerOptions with_credentials(caspio::mock::ServerOptions options) {
+    options.journal_credentials = true;
+    return options;
+  }
 
   /// The SDK's credentials for this emulator.
   caspio::ClientCredentials credentials() const {

@@ -1,0 +1,35 @@
+#pragma once
+// A field's new definition from the body of `PUT /tables/{t}/fields/{f}` (the `New*` keys).
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "table_schema.hpp"
+
+namespace caspio {
+namespace mock {
+namespace detail {
+
+/// What a field update asks for.
+struct FieldChange {
+  /// The field's new definition (name, type and options).
+  FieldDef field;
+  /// SQL expression that gives the rebuilt column its values: the old column, converted when
+  /// the type changes.
+  std::string source;
+  /// `NewDisplayOrder`, when given.
+  std::optional<int> display_order;
+};
+
+/// Refuses a body that is not an object of known `New*` keys (400 IncorrectBodyParameter).
+void check_field_update(const nlohmann::json& body);
+/// Applies the `New*` keys of `body` to `old`, a field of `table`. Throws 400 for an invalid
+/// name, a taken name, an impossible type change or invalid options.
+FieldChange field_change(const TableDef& table, const FieldDef& old, const nlohmann::json& body);
+/// Replaces every `"from"` identifier in trusted SQL by `"to"`.
+std::string rename_ident(const std::string& sql, const std::string& from, const std::string& to);
+
+}  // namespace detail
+}  // namespace mock
+}  // namespace caspio

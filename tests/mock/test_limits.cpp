@@ -1,0 +1,327 @@
+// The emulator's limits, as a user's test suite meets them: heavy or allocating queries, large or
+// deeply nested bodies, idle connections, over-long URIs and headers, the control API's input, and
+// the journal's treatment of credentials.
+
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <future>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "mock_http.hpp"
+
+using caspio::mock::ServerOptions;
+using caspio_test::enc;
+using caspio_test::MockHttp;
+using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+/// A TCP connection to the emulator, for requests httplib's client will not send.
+class RawConnection {
+ public:
+  explicit RawConnection(int port) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<std::uint16_t>(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    connected_ = ::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+  }
+  ~RawConnection() { ::close(fd_); }
+  RawConnection(const RawConnection&) = delete;
+  RawConnection& operator=(const RawConnection&) = delete;
+
+  bool connected() const { return connected_; }
+
+  /// Sends `request` and reads until the peer closes or `timeout` passes.
+  std::string exchange(const std::string& request, std::chrono::milliseconds timeout) {
+    timeval tv{static_cast<time_t>(timeout.count() / 1000),
+               static_cast<suseconds_t>((timeout.count() % 1000) * 1000)};
+    ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    std::size_t sent = 0;
+    while (sent < request.size()) {
+      auto n = ::send(fd_, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
+      if (n <= 0) break;
+      sent += static_cast<std::size_t>(n);
+    }
+    std::string answer;
+    char buffer[4096];
+    const auto deadline = Clock::now() + timeout;
+    while (Clock::now() < deadline) {
+      auto n = ::recv(fd_, buffer, sizeof buffer, 0);
+      if (n <= 0) break;
+      answer.append(buffer, static_cast<std::size_t>(n));
+      if (complete(answer)) break;
+    }
+    return answer;
+  }
+
+ private:
+  // True once the head and a Content-Length body have arrived.
+  static bool complete(const std::string& answer) {
+    auto head_end = answer.find("\r\n\r\n");
+    if (head_end == std::string::npos) return false;
+    auto cl = answer.find("Content-Length: ");
+    if (cl == std::string::npos || cl > head_end) return true;
+    auto length = std::stoul(answer.substr(cl + 16));
+    return answer.size() >= head_end + 4 + length;
+  }
+
+  int fd_;
+  bool connected_ = false;
+};
+
+int status_of(const std::string& answer) {
+  if (answer.rfind("HTTP/1.1 ", 0) != 0) return 0;
+  return std::stoi(answer.substr(9, 3));
+}
+
+json body_of(const std::string& answer) {
+  auto head_end = answer.find("\r\n\r\n");
+  if (head_end == std::string::npos) return nullptr;
+  return json::parse(answer.substr(head_end + 4), nullptr, false);
+}
+
+/// Caspio's error body: Code, Message, Resource, RequestId.
+void expect_caspio_error(const json& body, const std::string& code) {
+  ASSERT_TRUE(body.is_object()) << body.dump();
+  EXPECT_EQ(body.value("Code", ""), code) << body.dump();
+  EXPECT_FALSE(body.value("Message", "").empty()) << body.dump();
+  EXPECT_TRUE(body.contains("Resource")) << body.dump();
+  EXPECT_EQ(body.value("RequestId", "").size(), 36u) << body.dump();
+}
+
+std::uint64_t peak_rss() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmHWM:", 0) == 0) return std::stoull(line.substr(6)) * 1024;
+  }
+  return 0;
+}
+
+ServerOptions rows_options(std::size_t rows) {
+  ServerOptions o;
+  o.rows = rows;
+  return o;
+}
+
+const std::string kPhysicians = "/rest/v2/tables/Demo_Physicians/records";
+
+// A 4-way self-join of 3,000 rows: 8e13 combinations, far beyond any time limit.
+const std::string kHeavyWhere =
+    "(SELECT COUNT(*) FROM Demo_Physicians a, Demo_Physicians b, Demo_Physicians c, "
+    "Demo_Physicians d WHERE a.PK_ID + b.PK_ID + c.PK_ID + d.PK_ID < 0) = 0";
+
+}  // namespace
+
+// ---- 10: heavy and allocating queries ------------------------------------------------------
+
+TEST(Limits, AHeavyWhereIsStoppedInBoundedTimeAndOtherTablesAreServedMeanwhile) {
+  ServerOptions options = rows_options(3000);
+  options.query_timeout = std::chrono::milliseconds(1500);
+  MockHttp mock(options);
+  const int port = mock.server().port();
+  const auto auth = mock.auth();
+  auto heavy = std::async(std::launch::async, [&] {
+    httplib::Client client("127.0.0.1", port);
+    client.set_read_timeout(20, 0);
+    const auto start = Clock::now();
+    auto r = client.Get(kPhysicians + "?q.where=" + enc(kHeavyWhere), auth);
+    return std::make_pair(r ? r->status : 0,
+                          std::make_pair(r ? r->body : "", seconds_since(start)));
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the heavy query is running
+
+  httplib::Client other("127.0.0.1", port);
+  other.set_read_timeout(3, 0);
+  for (int i = 0; i < 3; ++i) {
+    const auto start = Clock::now();
+    auto r = other.Get("/rest/v2/tables/Demo_Users/records?q.limit=5", auth);
+    ASSERT_TRUE(r) << "a read of another table waited for the heavy query";
+    EXPECT_EQ(r->status, 200);
+    EXPECT_LT(seconds_since(start), 1.0);
+  }
+  auto [status, answer] = heavy.get();
+  EXPECT_EQ(status, 500) << answer.first;
+  expect_caspio_error(json::parse(answer.first, nullptr, false), "SqlServerError");
+  EXPECT_GE(answer.second, 1.4) << "stopped before its time limit";
+  EXPECT_LT(answer.second, 4.0) << "the heavy query ran for " << answer.second << " s";
+  // The table is usable again at once.
+  EXPECT_EQ(mock.get(kPhysicians + "?q.limit=1")->status, 200);
+}
+
+TEST(Limits, FunctionsThatAllocateWithoutBoundAreRefused) {
+  MockHttp mock;
+  for (const std::string select :
+       {"zeroblob(50000000)", "length(zeroblob(50000000))", "randomblob(50000000)",
+        "printf('%.*c', 50000000, 'x')",
+        "length(replace(replace(replace(hex(zeroblob(20000)), '0', '0000000000'), '0', "
+        "'0000000000'), '0', '0000000000'))"}) {
+    SCOPED_TRACE(select);
+    const auto start = Clock::now();
+    auto r = mock.get(kPhysicians + "?q.limit=1&q.select=" + enc(select));
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 400) << r->body.substr(0, 200);
+    expect_caspio_error(json::parse(r->body, nullptr, false), "SqlServerError");
+    EXPECT_LT(seconds_since(start), 2.0);
+  }
+  // Ordinary string functions still work.
+  auto r = mock.get(kPhysicians +
+                    "?q.limit=1&q.select=" + enc("length(replace(hex('abcd'), '6', '66')) AS n"));
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  EXPECT_EQ(MockHttp::json(r)["Result"][0]["n"], 12);
+}
+
+// ---- 11: body size and nesting -------------------------------------------------------------
+
+TEST(Limits, ABodyOverTheSizeLimitIs413WithCaspiosErrorBody) {
+  MockHttp mock;
+  RawConnection conn(mock.server().port());
+  ASSERT_TRUE(conn.connected());
+  // The head announces 200 MB; the emulator answers without waiting for the bytes.
+  const std::string answer = conn.exchange(
+      "POST /rest/v2/tables/Demo_Users/records HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+      "Authorization: Bearer " +
+          mock.token() +
+          "\r\nContent-Type: application/json\r\nContent-Length: 200000000\r\n\r\n[[[[",
+      std::chrono::milliseconds(3000));
+  EXPECT_EQ(status_of(answer), 413) << answer.substr(0, 300);
+  expect_caspio_error(body_of(answer), "RequestEntityTooLarge");
+}
+
+TEST(Limits, DeeplyNestedJsonIs400WithoutAMemoryPeak) {
+  MockHttp mock;
+  const std::string nested = "{\"Name\":" + std::string(200, '[') + std::string(200, ']') + "}";
+  auto r = mock.http().Post("/rest/v2/tables/Demo_Users/records", mock.auth(), nested,
+                            "application/json");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 400) << r->body;
+  const json body = json::parse(r->body, nullptr, false);
+  expect_caspio_error(body, "IncorrectBodyParameter");
+  EXPECT_NE(body.value("Message", "").find("nest"), std::string::npos) << r->body;
+
+  const std::uint64_t before = peak_rss();
+  r = mock.http().Post("/rest/v2/tables/Demo_Users/records", mock.auth(),
+                       std::string(8 * 1024 * 1024, '['), "application/json");
+  const std::uint64_t after = peak_rss();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 400);
+  EXPECT_LT(after - before, 160u * 1024 * 1024)
+      << "peak RSS grew by " << (after - before) / (1024 * 1024) << " MiB for an 8 MiB body";
+}
+
+// ---- 12: idle connections ------------------------------------------------------------------
+
+TEST(Limits, IdleOpenConnectionsDoNotStarveANewRequest) {
+  MockHttp mock;
+  std::vector<std::unique_ptr<RawConnection>> idle;
+  for (int i = 0; i < 16; ++i) {
+    idle.push_back(std::make_unique<RawConnection>(mock.server().port()));
+    ASSERT_TRUE(idle.back()->connected());
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  httplib::Client client("127.0.0.1", mock.server().port());
+  client.set_read_timeout(3, 0);
+  const auto start = Clock::now();
+  auto r = client.Get("/rest/v2/tables", mock.auth());
+  ASSERT_TRUE(r) << "no answer while 16 idle connections are open";
+  EXPECT_EQ(r->status, 200);
+  EXPECT_LT(seconds_since(start), 1.0);
+}
+
+// ---- 13: error bodies everywhere, control API input, journal redaction ---------------------
+
+TEST(Limits, OverLongUrisAndHeadersGetCaspioErrorBodies) {
+  MockHttp mock;
+  {
+    RawConnection conn(mock.server().port());
+    const std::string answer = conn.exchange(
+        "GET /rest/v2/tables/" + std::string(9000, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n",
+        std::chrono::milliseconds(3000));
+    EXPECT_EQ(status_of(answer), 414) << answer.substr(0, 300);
+    expect_caspio_error(body_of(answer), "RequestUriTooLong");
+    EXPECT_NE(answer.find("X-Caspio-Request-ID: "), std::string::npos);
+  }
+  {
+    RawConnection conn(mock.server().port());
+    const std::string answer = conn.exchange(
+        "GET /rest/v2/tables HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(10000, 'b') + "\r\n\r\n",
+        std::chrono::milliseconds(3000));
+    EXPECT_EQ(status_of(answer), 400) << answer.substr(0, 300);
+    expect_caspio_error(body_of(answer), "IncorrectRequest");
+  }
+  // The emulator's own 2047-character limit answers the same way.
+  auto r = mock.get("/rest/v2/tables/Demo_Users/records?q.where=" + std::string(2100, 'x'));
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 414);
+  expect_caspio_error(json::parse(r->body, nullptr, false), "RequestUriTooLong");
+}
+
+TEST(Limits, ControlSettingsRefuseBodiesThatAreNotObjects) {
+  MockHttp mock;
+  httplib::Client control("127.0.0.1", mock.server().port());
+  for (const char* body : {"[1]", "1", "\"x\"", "null", "{\"unstable_order\":\"yes\"}"}) {
+    auto r = control.Post("/__mock/settings", body, "application/json");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 400) << body << " → " << r->body;
+  }
+  auto r = control.Post("/__mock/settings", "{\"unstable_order\":true}", "application/json");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+}
+
+TEST(Limits, TheJournalRedactsCredentialsByDefault) {
+  MockHttp mock;
+  const auto& id = mock.server().client_id();
+  const auto& secret = mock.server().client_secret();
+  auto t = mock.http().Post(
+      "/oauth/token", "grant_type=client_credentials&client_id=" + id + "&client_secret=" + secret,
+      "application/x-www-form-urlencoded");
+  ASSERT_TRUE(t);
+  ASSERT_EQ(t->status, 200);
+  const std::string refresh = json::parse(t->body).at("refresh_token");
+  auto r = mock.http().Post("/oauth/token", {{"Authorization", "Basic c2VjcmV0OnNlY3JldA=="}},
+                            "grant_type=refresh_token&refresh_token=" + refresh,
+                            "application/x-www-form-urlencoded");
+  ASSERT_TRUE(r);
+  ASSERT_TRUE(mock.get("/rest/v2/tables"));
+
+  const auto entries = mock.server().journal();
+  ASSERT_EQ(entries.size(), 3u);
+  EXPECT_EQ(entries[0].body,
+            "grant_type=client_credentials&client_id=" + id + "&client_secret=(redacted)");
+  EXPECT_EQ(entries[0].param("client_secret"), std::optional<std::string>("(redacted)"));
+  EXPECT_EQ(entries[1].header("authorization"), "Basic (redacted)");
+  EXPECT_EQ(entries[1].body, "grant_type=refresh_token&refresh_token=(redacted)");
+  EXPECT_EQ(entries[2].header("authorization"), "Bearer (redacted)");
+
+  auto listed = httplib::Client("127.0.0.1", mock.server().port()).Get("/__mock/journal");
+  ASSERT_TRUE(listed);
+  for (const std::string& credential : {secret, refresh, mock.token(), std::string("c2VjcmV0")}) {
+    EXPECT_EQ(listed->body.find(credential), std::string::npos) << credential;
+  }
+}
+
+TEST(Limits, TheJournalKeepsCredentialsWhenAskedTo) {
+  ServerOptions options;
+  options.journal_credentials = true;
+  MockHttp mock(options);
+  ASSERT_TRUE(mock.get("/rest/v2/tables"));
+  ASSERT_EQ(mock.server().journal().size(), 1u);
+  EXPECT_EQ(mock.server().journal()[0].header("authorization"), "Bearer " + mock.token());
+}
