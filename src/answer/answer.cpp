@@ -1,14 +1,22 @@
 #include "answer/answer.hpp"
 
 #include <fmt/format.h>
+#include <strings.h>
 
 #include "answer/errors.hpp"
+#include "answer/redact.hpp"
 #include "caspio/error.hpp"
 
 namespace caspio {
 namespace detail {
 
 Answer decide(const HttpRequest& request, Outcome outcome, bool token_endpoint) {
+  // The request id ends up in errors (what()): a server echoing the token there must not leak it.
+  for (auto& [name, value] : outcome.response.headers) {
+    if (::strcasecmp(name.c_str(), "X-Caspio-Request-ID") == 0) {
+      value = redact_exact(std::move(value), outcome.bearer);
+    }
+  }
   const int status = outcome.response.status;
   if (status < 200 || status > 299) {
     throw_http_error(request, outcome.response, outcome.attempts, token_endpoint, outcome.bearer);

@@ -48,6 +48,7 @@ ErrorInfo redacted(ErrorInfo info) {
   info.message = detail::redact_secrets(std::move(info.message));
   info.code = detail::redact_secrets(std::move(info.code));
   info.resource = detail::redact_secrets(std::move(info.resource));
+  info.request_id = detail::redact_secrets(std::move(info.request_id));
   info.url = detail::redact_secrets(std::move(info.url));
   return info;
 }

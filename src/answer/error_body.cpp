@@ -131,8 +131,8 @@ void throw_http_error(const HttpRequest& request, const HttpResponse& response, 
   info.code = redact_exact(std::move(info.code), bearer);
   info.message = redact_exact(std::move(info.message), bearer);
   info.resource = redact_exact(std::move(info.resource), bearer);
-  info.request_id =
-      body.request_id.empty() ? response.header("X-Caspio-Request-ID") : body.request_id;
+  info.request_id = redact_exact(
+      body.request_id.empty() ? response.header("X-Caspio-Request-ID") : body.request_id, bearer);
   info.method = to_string(request.method);
   info.url = request.url;
   info.attempts = attempts;

@@ -70,7 +70,8 @@ void oauth_error(httplib::Response& res, const std::string& error, const std::st
   nlohmann::json body = {{"error", error}, {"error_description", text}};
   res.status = 400;
   res.set_header("Cache-Control", "no-store");
-  res.set_content(body.dump(), "application/json; charset=utf-8");
+  res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                  "application/json; charset=utf-8");
 }
 }  // namespace
 

@@ -3,6 +3,6 @@
 set -euo pipefail
 root="$1"
 cd "$root"
-mapfile -t files < <(find include src tests examples bench -name '*.hpp' -o -name '*.cpp' 2>/dev/null | sort)
+mapfile -t files < <(find include src tests examples bench fuzz -name '*.hpp' -o -name '*.cpp' 2>/dev/null | sort)
 clang-format --dry-run --Werror "${files[@]}"
 echo "clang-format: ${#files[@]} files clean"

@@ -47,7 +47,8 @@ pkg-config --print-errors --validate caspio
 flags="$(pkg-config --cflags --libs caspio)"
 echo "$flags"
 # shellcheck disable=SC2086
-c++ -std=c++17 "$here/consumer/main.cpp" -o "$work/pkgconfig-app" $flags -Wl,-rpath,"$libdir"
+c++ -std=c++17 ${CXXFLAGS:-} "$here/consumer/main.cpp" -o "$work/pkgconfig-app" $flags ${LDFLAGS:-} \
+  -Wl,-rpath,"$libdir"
 "$with_mock" "$mock" "$work/pkgconfig-app"
 
 [ "$scope" = all ] || exit 0

@@ -39,3 +39,26 @@ TEST(Redaction, SecretsInKnownShapesAreRedacted) {
   EXPECT_EQ(redact_secrets("authorization: Basic aWQ6c2VjcmV0"), "authorization: Basic [redacted]");
   EXPECT_EQ(redact_secrets("no secrets here"), "no secrets here");
 }
+
+// Found by fuzz/fuzz_answer: the request id (body `RequestId` or the `X-Caspio-Request-ID`
+// header) was copied into what() and ErrorInfo without redaction.
+TEST(Redaction, EchoedTokenInRequestIdIsRedacted) {
+  auto fake = std::make_shared<FakeTransport>();
+  fake->push(404, R"({"Code":"ObjectNotFound","Message":"no","RequestId":"tok-SECRET-1234"})");
+  fake->push(401, R"({"Code":"Unauthorized"})", {{"X-Caspio-Request-ID", "tok-SECRET-1234"}});
+  fake->push(200, R"({"NoResult":1})", {{"X-Caspio-Request-ID", "id tok-SECRET-1234"}});
+  caspio::ClientOptions options;
+  options.transport = fake;
+  options.retry.max_attempts = 1;
+  const caspio::Client client{"c1abc123", "tok-SECRET-1234", options};
+  for (int i = 0; i < 3; ++i) {
+    try {
+      client.tables().listing();
+      FAIL() << "expected ApiError";
+    } catch (const caspio::ApiError& e) {
+      EXPECT_EQ(std::string(e.what()).find("tok-SECRET"), std::string::npos) << e.what();
+      EXPECT_EQ(e.info().request_id.find("tok-SECRET"), std::string::npos) << e.info().request_id;
+      EXPECT_NE(e.info().request_id.find("[redacted]"), std::string::npos) << e.info().request_id;
+    }
+  }
+}
