@@ -17,5 +17,5 @@ echo "== building the shared library, SDK tests and examples (ninja -j2)"
 cmake --build "$shared" -j2 --target caspio caspio_sdk_tests caspio_mock_exe caspio_examples
 echo "== testing the shared build (ctest -j2)"
 ctest --test-dir "$shared" --output-on-failure -j2 -L 'sdk|examples|package'
-echo "== sanitizers and fuzzing (scripts/sanitize.sh)"
-"$root/scripts/sanitize.sh"
+# The sanitizer and fuzz stage is run by hand for now: ./scripts/sanitize.sh (see
+# docs/reliability.md); its cold run time on 2 cores is not yet measured against the CI budget.
