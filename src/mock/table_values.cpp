@@ -1,5 +1,7 @@
 #include "table_values.hpp"
 
+#include "common/json_escape.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -286,7 +288,6 @@ std::string make_prefixed(const FieldDef& field, std::int64_t n) {
 }
 
 void append_json_string(std::string& out, const char* s, std::size_t n) {
-  static const char* hex = "0123456789abcdef";
   out += '"';
   std::size_t run = 0;
   for (std::size_t i = 0; i < n; ++i) {
@@ -294,27 +295,7 @@ void append_json_string(std::string& out, const char* s, std::size_t n) {
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(s + run, i - run);
     run = i + 1;
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        out += "\\u00";
-        out += hex[c >> 4];
-        out += hex[c & 15];
-    }
+    common::append_json_escape(out, static_cast<char>(c));
   }
   out.append(s + run, n - run);
   out += '"';

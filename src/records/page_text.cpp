@@ -1,5 +1,7 @@
 #include "records/page_text.hpp"
 
+#include "common/json_escape.hpp"
+
 #include <charconv>
 #include <cstdint>
 #include <utility>
@@ -12,36 +14,7 @@ namespace detail {
 namespace {
 
 void append_escape(std::string& out, char c) {
-  static const char kHex[] = "0123456789abcdef";
-  switch (c) {
-    case '"':
-      out += "\\\"";
-      break;
-    case '\\':
-      out += "\\\\";
-      break;
-    case '\b':
-      out += "\\b";
-      break;
-    case '\f':
-      out += "\\f";
-      break;
-    case '\n':
-      out += "\\n";
-      break;
-    case '\r':
-      out += "\\r";
-      break;
-    case '\t':
-      out += "\\t";
-      break;
-    default: {
-      const auto u = static_cast<unsigned char>(c);
-      out += "\\u00";
-      out.push_back(kHex[u >> 4]);
-      out.push_back(kHex[u & 0xF]);
-    }
-  }
+  common::append_json_escape(out, c);
 }
 
 // `text` as a JSON string, escaped as nlohmann::json::dump() does; runs of plain bytes are
