@@ -64,8 +64,7 @@ void add_apps_commands(CLI::App& app, Context& ctx) {
     for (const auto& d : ctx.client().apps().dp_properties_by_app_name(args->app)) {
       rows.emplace_back(d);
     }
-    print_rows(std::cout, ctx.format(),
-               {"Name", "AppKey", "Type", "Path", "DateModified"}, rows);
+    print_rows(std::cout, ctx.format(), {"Name", "AppKey", "Type", "Path", "DateModified"}, rows);
     return exit_ok;
   });
 

@@ -10,7 +10,7 @@ expect_equal "$(head -1 out | cut -d, -f1-3)" "AppName,ExternalKey,DataPagesCoun
 expect_out "$app,09d18152-7c45-44f1-a0e6-5ffe18881b60,5," "apps list row"
 run apps datapages "$app" --format csv
 expect_equal "$(data_rows out)" 5 "datapages"
-expect_out "Physician Registration,409550008f83dc4dd4554a07b7bf,WEBFORM,/Public Interfaces,true," "datapage row"
+expect_out "Physician Registration,409550008f83dc4dd4554a07b7bf,WEBFORM,/Public Interfaces," "datapage row"
 run apps datapages "No Such App"
 expect_rc 3 "datapages of an unknown app"
 
