@@ -18,8 +18,10 @@ namespace detail {
 /// `ahead` threads load pages `first`, `first + 1`, … with `load` (at most `ahead` pages loaded
 /// or loading that take() has not handed out yet) until a page `is_last` or fails. Destruction
 /// stops the threads and joins them (a request in flight finishes first).
+// Hidden: its worker lambdas instantiate std::thread templates that would otherwise be exported
+// from the shared library with caspio::detail in their names.
 template <typename Page>
-class PagePrefetcher {
+class __attribute__((visibility("hidden"))) PagePrefetcher {
  public:
   /// Loads one page (1-based); may throw.
   using Load = std::function<Page(int)>;
