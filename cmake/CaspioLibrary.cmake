@@ -29,7 +29,7 @@ function(caspio_add_sdk_library)
   target_compile_definitions(caspio_objects PRIVATE CASPIO_BUILDING)
   target_link_libraries(caspio_objects
     PUBLIC nlohmann_json::nlohmann_json
-    PRIVATE CURL::libcurl fmt::fmt Threads::Threads)
+    PRIVATE CURL::libcurl fmt::fmt simdjson::simdjson Threads::Threads)
   set_target_properties(caspio_objects PROPERTIES
     POSITION_INDEPENDENT_CODE ON CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON)
   caspio_set_warnings(caspio_objects)
@@ -42,12 +42,13 @@ function(caspio_add_sdk_library)
     "$<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>")
   target_link_libraries(caspio
     PUBLIC nlohmann_json::nlohmann_json
-    PRIVATE CURL::libcurl fmt::fmt Threads::Threads)
+    PRIVATE CURL::libcurl fmt::fmt simdjson::simdjson Threads::Threads)
   set_target_properties(caspio PROPERTIES
     EXPORT_NAME caspio VERSION ${PROJECT_VERSION} SOVERSION ${PROJECT_VERSION_MAJOR})
 
   add_library(caspio_internal STATIC)
   target_include_directories(caspio_internal PUBLIC "${PROJECT_SOURCE_DIR}/src")
   target_link_libraries(caspio_internal
-    PUBLIC caspio_objects nlohmann_json::nlohmann_json CURL::libcurl fmt::fmt Threads::Threads)
+    PUBLIC caspio_objects nlohmann_json::nlohmann_json CURL::libcurl fmt::fmt simdjson::simdjson
+           Threads::Threads)
 endfunction()

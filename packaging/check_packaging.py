@@ -22,6 +22,7 @@ KNOWN = {
     "nlohmann_json": ("nlohmann-json", "nlohmann_json"),
     "fmt": ("fmt", "fmt"),
     "CURL": ("curl", "libcurl"),
+    "simdjson": ("simdjson", "simdjson"),
     "SQLite3": ("sqlite3", "sqlite3"),
     "cpp-httplib": ("cpp-httplib", "cpp-httplib"),
     "CLI11": ("cli11", "cli11"),

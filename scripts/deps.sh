@@ -3,7 +3,7 @@
 set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git curl ca-certificates clang-format
-  libcurl4-openssl-dev nlohmann-json3-dev libfmt-dev libgtest-dev libgmock-dev
+  libcurl4-openssl-dev nlohmann-json3-dev libfmt-dev libsimdjson-dev libgtest-dev libgmock-dev
   libcpp-httplib-dev libsqlite3-dev zlib1g-dev libcli11-dev doxygen python3
   clang libclang-rt-14-dev
 )

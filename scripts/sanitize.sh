@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # The sanitizer and fuzz runs (docs/reliability.md, "Sanitizers and fuzzing"), each in its own build
-# directory, 2 jobs:
-#   build-asan/  AddressSanitizer + UndefinedBehaviorSanitizer: the whole CTest suite (the package
-#                test builds its consumers with the same flags: CXXFLAGS/LDFLAGS are exported)
-#   build-tsan/  ThreadSanitizer: the SDK tests (label sdk)
-#   build-fuzz/  clang + libFuzzer (CASPIO_BUILD_FUZZ=ON): every fuzz target for
-#                CASPIO_FUZZ_SECONDS (default 20) seconds (label fuzz)
-# SANITIZE_STAGES picks stages (default "asan tsan fuzz"). Prints every command it runs; exits
-# non-zero if any build or test failed (the other stages still run).
+# directory, 2 jobs. scripts/test.sh runs both stages; run this alone to repeat them.
+#   build-san/   clang 14, AddressSanitizer + UndefinedBehaviorSanitizer + libFuzzer's coverage
+#                (CASPIO_BUILD_FUZZ=ON) over the whole tree: the whole CTest suite (the package test
+#                builds its consumers with clang and the same sanitizers: CXX, CXXFLAGS and LDFLAGS
+#                are exported), which includes every fuzz target run for CASPIO_FUZZ_SECONDS
+#                (default 20) seconds (label fuzz)
+#   build-tsan/  gcc, ThreadSanitizer: the SDK tests (label sdk)
+# SANITIZE_STAGES picks stages (default "asan tsan"; CTEST_ARGS adds ctest arguments, e.g.
+# "-L fuzz"). Prints every command it runs; exits non-zero if any build or test failed (the other
+# stage still runs).
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/scripts/deps.sh" || exit 1
-stages="${SANITIZE_STAGES:-asan tsan fuzz}"
+stages="${SANITIZE_STAGES:-asan tsan}"
 fuzz_seconds="${CASPIO_FUZZ_SECONDS:-20}"
 failed=()
 
@@ -46,40 +48,36 @@ export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1"
 
 asan_stage() {
-  local dir="$root/build-asan"
-  local flags="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined"
-  configure "$dir" "-DCMAKE_CXX_FLAGS=$flags" "-DCMAKE_EXE_LINKER_FLAGS=-fsanitize=address,undefined" \
-    "-DCMAKE_SHARED_LINKER_FLAGS=-fsanitize=address,undefined" || return 1
+  local dir="$root/build-san"
+  # CASPIO_BUILD_FUZZ instruments every target (cmake/CaspioFuzzing.cmake).
+  configure "$dir" -DCMAKE_CXX_COMPILER=clang++ -DCASPIO_BUILD_FUZZ=ON -DCASPIO_BUILD_TESTS=ON \
+    || return 1
+  run cmake "-DCASPIO_FUZZ_SECONDS=$fuzz_seconds" "$dir" >/dev/null || return 1
   run cmake --build "$dir" -j2 || return 1
-  # The package test configures and compiles consumer projects: same flags for them.
-  CXXFLAGS="$flags" LDFLAGS="-fsanitize=address,undefined" \
-    run ctest --test-dir "$dir" --output-on-failure -j2
+  # The package test configures and compiles consumer projects: same compiler and sanitizers.
+  # shellcheck disable=SC2086
+  CXX=clang++ CXXFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer" \
+    LDFLAGS="-fsanitize=address,undefined" \
+    run ctest --test-dir "$dir" --output-on-failure -j2 ${CTEST_ARGS:-}
 }
 
 tsan_stage() {
   local dir="$root/build-tsan"
-  configure "$dir" "-DCMAKE_CXX_FLAGS=-fsanitize=thread -fno-omit-frame-pointer" \
+  # gcc 12 reports false -Wmaybe-uninitialized in <functional> under -fsanitize=thread (-Werror).
+  configure "$dir" "-DCMAKE_CXX_FLAGS=-fsanitize=thread -fno-omit-frame-pointer -Wno-maybe-uninitialized" \
     "-DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread" -DCASPIO_BUILD_EXAMPLES=OFF \
     -DCASPIO_BUILD_CLI=OFF -DCASPIO_INSTALL=OFF || return 1
   run cmake --build "$dir" -j2 --target caspio_sdk_tests || return 1
-  run ctest --test-dir "$dir" --output-on-failure -j2 -L sdk
-}
-
-fuzz_stage() {
-  local dir="$root/build-fuzz"
-  configure "$dir" -DCMAKE_CXX_COMPILER=clang++ -DCASPIO_BUILD_FUZZ=ON -DCASPIO_BUILD_TESTS=OFF \
-    -DCASPIO_BUILD_EXAMPLES=OFF -DCASPIO_BUILD_CLI=OFF -DCASPIO_INSTALL=OFF || return 1
-  run cmake "-DCASPIO_FUZZ_SECONDS=$fuzz_seconds" "$dir" >/dev/null || return 1
-  run cmake --build "$dir" -j2 --target caspio_fuzz || return 1
-  run ctest --test-dir "$dir" --output-on-failure -j2 -L fuzz
+  # The 100k-row export soak outlasts its timeout under TSan; the ASan build runs it.
+  # shellcheck disable=SC2086
+  run ctest --test-dir "$dir" --output-on-failure -j2 -L sdk -E '^Soak\.HundredThousand' ${CTEST_ARGS:-}
 }
 
 for name in $stages; do
   case "$name" in
-    asan) stage "ASan+UBSan, whole suite (build-asan)" asan_stage ;;
+    asan) stage "clang ASan+UBSan+libFuzzer: whole suite, fuzz ${fuzz_seconds} s per target (build-san)" asan_stage ;;
     tsan) stage "TSan, SDK tests (build-tsan)" tsan_stage ;;
-    fuzz) stage "libFuzzer, ${fuzz_seconds} s per target (build-fuzz)" fuzz_stage ;;
-    *) echo "unknown stage '$name' (asan, tsan, fuzz)" >&2; failed+=("$name") ;;
+    *) echo "unknown stage '$name' (asan, tsan)" >&2; failed+=("$name") ;;
   esac
 done
 if [ "${#failed[@]}" -ne 0 ]; then

@@ -44,6 +44,7 @@ class CaspioConan(ConanFile):
         self.requires("nlohmann_json/[>=3.10 <4]", transitive_headers=True)
         self.requires("fmt/[>=9 <11]")
         self.requires("libcurl/[>=7.74 <9]")
+        self.requires("simdjson/[>=3.0 <4]")
         if self.options.with_mock:
             self.requires("sqlite3/[>=3.40 <4]")
             self.requires("cpp-httplib/[>=0.11 <1]")
@@ -79,7 +80,8 @@ class CaspioConan(ConanFile):
         sdk.set_property("cmake_target_name", "caspio::caspio")
         sdk.set_property("pkg_config_name", "caspio")
         sdk.libs = ["caspio"]
-        sdk.requires = ["nlohmann_json::nlohmann_json", "fmt::fmt", "libcurl::libcurl"]
+        sdk.requires = [
+            "nlohmann_json::nlohmann_json", "fmt::fmt", "libcurl::libcurl", "simdjson::simdjson"]
         if self.settings.os in ("Linux", "FreeBSD"):
             sdk.system_libs = ["pthread"]
         if self.options.with_mock:

@@ -20,15 +20,22 @@ void FaultPlan::clear() {
 std::optional<Fault> FaultPlan::take(const std::string& method, const std::string& raw_path,
                                      const std::string& raw_query) {
   std::lock_guard<std::mutex> lock(mutex_);
+  std::optional<Fault> hit;
+  auto used = faults_.end();
+  // Every matching fault still skipping counts this request; the first one past its skip applies.
   for (auto it = faults_.begin(); it != faults_.end(); ++it) {
     if (!it->method.empty() && it->method != method) continue;
     if (raw_path.compare(0, it->path_prefix.size(), it->path_prefix) != 0) continue;
     if (raw_query.find(it->query_contains) == std::string::npos) continue;
-    Fault hit = *it;
-    if (--it->count <= 0) faults_.erase(it);
-    return hit;
+    if (it->skip > 0) {
+      --it->skip;
+    } else if (!hit) {
+      hit = *it;
+      used = it;
+    }
   }
-  return std::nullopt;
+  if (hit && --used->count <= 0) faults_.erase(used);
+  return hit;
 }
 
 Fault fault_from_json(const nlohmann::json& j) {
@@ -53,6 +60,8 @@ Fault fault_from_json(const nlohmann::json& j) {
   f.path_prefix = j.value("path_prefix", "");
   f.query_contains = j.value("query_contains", "");
   f.count = j.value("count", 1);
+  f.skip = j.value("skip", 0);
+  if (f.skip < 0) throw std::invalid_argument("skip must not be negative");
   f.status = j.value("status", 500);
   if (j.contains("retry_after")) f.retry_after = j.at("retry_after").get<int>();
   f.delay = std::chrono::milliseconds(j.value("delay_ms", 0));

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <regex>
 #include <thread>
+#include <vector>
 
 #include "mock_http.hpp"
 
@@ -441,5 +442,29 @@ TEST(CoreFaults, QueryContainsTargetsOneLaterPage) {
   EXPECT_EQ(mock.get("/rest/v2/tables?q.pageNumber=1")->status, 200);
   EXPECT_EQ(mock.get("/rest/v2/tables?q.pageNumber=2")->status, 500);
   EXPECT_EQ(mock.get("/rest/v2/tables?q.pageNumber=2")->status, 200);
+}
+}  // namespace
+
+namespace {
+TEST(CoreFaults, SkipLetsMatchingRequestsThroughAndEachFaultCountsOnItsOwn) {
+  MockHttp mock(empty_options());
+  Fault third;
+  third.status = 503;
+  third.skip = 2;
+  Fault fifth;
+  fifth.status = 502;
+  fifth.skip = 4;
+  mock.server().inject(third);
+  mock.server().inject(fifth);
+  std::vector<int> statuses;
+  for (int i = 0; i < 6; ++i) statuses.push_back(mock.get("/rest/v2/tables")->status);
+  EXPECT_EQ(statuses, (std::vector<int>{200, 200, 503, 200, 502, 200}));
+  // Over HTTP: a negative skip is refused.
+  auto bad = mock.http().Post("/__mock/faults", R"({"kind":"drop","skip":-1})", "application/json");
+  EXPECT_EQ(bad->status, 400);
+  auto ok = mock.http().Post("/__mock/faults", R"({"status":500,"skip":1})", "application/json");
+  EXPECT_EQ(ok->status / 100, 2);
+  EXPECT_EQ(mock.get("/rest/v2/tables")->status, 200);
+  EXPECT_EQ(mock.get("/rest/v2/tables")->status, 500);
 }
 }  // namespace

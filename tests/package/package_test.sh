@@ -47,7 +47,7 @@ pkg-config --print-errors --validate caspio
 flags="$(pkg-config --cflags --libs caspio)"
 echo "$flags"
 # shellcheck disable=SC2086
-c++ -std=c++17 ${CXXFLAGS:-} "$here/consumer/main.cpp" -o "$work/pkgconfig-app" $flags ${LDFLAGS:-} \
+"${CXX:-c++}" -std=c++17 ${CXXFLAGS:-} "$here/consumer/main.cpp" -o "$work/pkgconfig-app" $flags ${LDFLAGS:-} \
   -Wl,-rpath,"$libdir"
 "$with_mock" "$mock" "$work/pkgconfig-app"
 

@@ -87,15 +87,16 @@ enum class FaultKind {
   rate_limit_400,  ///< Caspio's throttle: 400 with `[{"message":…,"name":"api-calls-rate"}]`.
 };
 
-/// A fault applied to the next `count` requests that match `method`, `path_prefix` and
-/// `query_contains`.
+/// A fault applied to `count` requests that match `method`, `path_prefix` and `query_contains`,
+/// after the first `skip` matching requests (counted from when it was added) have passed.
 struct Fault {
   FaultKind kind = FaultKind::status;  ///< What happens to a matching request.
   std::string method;                  ///< "" matches any method.
   std::string path_prefix;  ///< Raw path prefix, e.g. "/rest/v2/tables"; "" matches any path.
   /// Text the raw query string must contain, e.g. "q.pageNumber=2"; "" matches any query.
   std::string query_contains;
-  int count = 1;                       ///< How many matching requests it applies to.
+  int count = 1;  ///< How many matching requests it applies to.
+  int skip = 0;   ///< Matching requests to let through first (each fault counts them on its own).
   int status = 500;                    ///< For FaultKind::status.
   std::optional<int> retry_after;      ///< Seconds for a `Retry-After` header.
   std::chrono::milliseconds delay{0};  ///< For FaultKind::delay.
@@ -116,7 +117,7 @@ struct DataPageDeployment {
 ///
 /// Reserved control endpoints (not journaled), under `/__mock`:
 /// - `GET /__mock/journal`, `DELETE /__mock/journal`
-/// - `POST /__mock/faults` (JSON: kind, method, path_prefix, query_contains, count, status,
+/// - `POST /__mock/faults` (JSON: kind, method, path_prefix, query_contains, count, skip, status,
 /// retry_after, delay_ms),
 ///   `DELETE /__mock/faults`
 /// - `POST /__mock/tokens/expire`, `GET /__mock/tokens` (`{"issued":N}`)
