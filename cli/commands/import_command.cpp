@@ -8,9 +8,13 @@
 #include <fmt/format.h>
 #include <cerrno>
 #include <cstring>
+#include <exception>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <set>
+#include <string>
+#include <vector>
 
 #include "commands/commands.hpp"
 #include "import/row_reader.hpp"
@@ -19,6 +23,7 @@
 #include "support/cli_error.hpp"
 #include "support/error_report.hpp"
 #include "support/interrupt.hpp"
+#include "support/text.hpp"
 
 namespace caspio_cli {
 namespace {
@@ -28,6 +33,7 @@ struct ImportArgs {
   std::string input;
   std::string errors_path;
   bool dry_run = false;
+  int jobs = 8;
 };
 
 struct Tally {
@@ -102,27 +108,94 @@ class FailureLog {
   std::ofstream file_;
 };
 
-void write_row(Context& ctx, const ImportArgs& args, const InputRow& row, Tally& tally,
-               FailureLog& log) {
-  if (!row.error.empty()) {
-    ++tally.failed;
-    log.add(row, row.error, nullptr);
-    return;
+// Rows read but not yet sent, in input order. A batch never holds two rows with the same value of
+// a unique field (ignoring case, as Caspio's collation does), so the earlier line is always the one
+// written and the later one the one Caspio refuses, whatever the order the POSTs arrive in.
+class Batch {
+ public:
+  Batch(const FieldConverter& converter, std::size_t capacity)
+      : converter_(converter), capacity_(capacity) {}
+
+  // Adds `row` unless the batch is full or the row clashes with one in it (false: send first).
+  bool add(const InputRow& row) {
+    if (rows_.size() >= capacity_) return false;
+    std::vector<std::string> keys;
+    if (row.error.empty()) {
+      for (const auto& [name, value] : row.record.items()) {
+        if (!converter_.is_unique(name) || value.is_null()) continue;
+        keys.push_back(lower_ascii(name) + '\x1f' +
+                       lower_ascii(value.is_string() ? value.get<std::string>() : value.dump()));
+        if (unique_.count(keys.back()) != 0) return rows_.empty() ? keep(row, keys) : false;
+      }
+    }
+    return keep(row, keys);
   }
-  if (row.record.empty()) {
-    ++tally.failed;
-    log.add(row, "no values to write", nullptr);
-    return;
+  std::vector<InputRow>& rows() { return rows_; }
+  void clear() {
+    rows_.clear();
+    unique_.clear();
   }
-  if (args.dry_run) return;
-  try {
-    ctx.client().tables().create_record(args.table, row.record);
-    ++tally.written;
-  } catch (const caspio::Error& e) {
-    if (fatal(e)) throw;
-    ++tally.failed;
-    log.add(row, describe(e), &e);
+
+ private:
+  bool keep(const InputRow& row, const std::vector<std::string>& keys) {
+    rows_.push_back(row);
+    unique_.insert(keys.begin(), keys.end());
+    return true;
   }
+  const FieldConverter& converter_;
+  std::size_t capacity_;
+  std::vector<InputRow> rows_;
+  std::set<std::string> unique_;
+};
+
+// Sends the batch's valid rows with create_records (`jobs` in flight) and reports every row in
+// input order. A fatal error (after the batch is counted) ends the import.
+void write_batch(Context& ctx, const ImportArgs& args, Batch& batch, Tally& tally,
+                 FailureLog& log) {
+  tally.rows += batch.rows().size();
+  std::vector<nlohmann::json> records;
+  std::vector<std::size_t> sent;  // index in the batch of each record sent
+  for (std::size_t i = 0; i < batch.rows().size(); ++i) {
+    const InputRow& row = batch.rows()[i];
+    if (row.error.empty() && !row.record.empty() && !args.dry_run) {
+      records.push_back(row.record);
+      sent.push_back(i);
+    }
+  }
+  std::vector<caspio::RecordOutcome> outcomes;
+  if (!records.empty()) {
+    caspio::CreateRecordsOptions options;
+    options.in_flight = args.jobs;
+    outcomes = ctx.client().tables().create_records(args.table, records, options);
+  }
+  std::exception_ptr fatal_error;
+  std::size_t next = 0;
+  for (std::size_t i = 0; i < batch.rows().size(); ++i) {
+    const InputRow& row = batch.rows()[i];
+    if (!row.error.empty() || row.record.empty()) {
+      ++tally.failed;
+      log.add(row, row.error.empty() ? "no values to write" : row.error, nullptr);
+      continue;
+    }
+    if (next >= sent.size() || sent[next] != i) continue;  // --dry-run
+    const caspio::RecordOutcome& outcome = outcomes[next++];
+    if (outcome.ok()) {
+      ++tally.written;
+      continue;
+    }
+    try {
+      std::rethrow_exception(outcome.error);
+    } catch (const caspio::Error& e) {
+      if (fatal(e)) {
+        if (!fatal_error) fatal_error = outcome.error;
+        continue;
+      }
+      ++tally.failed;
+      log.add(row, describe(e), &e);
+    }
+  }
+  batch.clear();
+  if (fatal_error) std::rethrow_exception(fatal_error);
 }
 
 int run_import(Context& ctx, const ImportArgs& args) {
@@ -136,15 +209,25 @@ int run_import(Context& ctx, const ImportArgs& args) {
   Progress progress("import " + args.table, ProgressUnit::rows, ctx.progress_wanted());
   Tally tally;
   GracefulInterrupt graceful;
+  // A few rounds of `jobs` POSTs per batch: a signal stops the import within one batch.
+  Batch batch(converter, static_cast<std::size_t>(args.jobs) * 4);
   InputRow row;
-  while (!interrupted() && reader->next(row)) {
-    ++tally.rows;
-    write_row(ctx, args, row, tally, log);
+  const auto report = [&] {
     if (size > 0 && reader->bytes() > 0) {
       progress.set_total(std::max<std::uint64_t>(tally.rows, tally.rows * size / reader->bytes()));
     }
     progress.update(tally.rows);
+  };
+  bool more = true;
+  while (more && !interrupted()) {
+    more = reader->next(row);
+    if (more && batch.add(row)) continue;
+    write_batch(ctx, args, batch, tally, log);
+    report();
+    if (more) batch.add(row);  // an empty batch takes any row
   }
+  // After a signal, rows read but not yet sent are left out (neither counted nor written).
+  report();
   progress.finish();
   if (!reader->skipped().empty() && !ctx.options.quiet) {
     std::string names;
@@ -167,7 +250,7 @@ int run_import(Context& ctx, const ImportArgs& args) {
 void add_import_command(CLI::App* group, Context& ctx) {
   auto args = std::make_shared<ImportArgs>();
   auto* cmd = group->add_subcommand(
-      "import", "Create records from CSV (header row = field names) or NDJSON, row by row");
+      "import", "Create records from CSV (header row = field names) or NDJSON, several at a time");
   cmd->add_option("TABLE", args->table, "The table to write to")->required();
   cmd->add_option("FILE", args->input,
                   "Input file (\"-\" = stdin): .ndjson/.jsonl/.json is NDJSON, else CSV, unless "
@@ -177,6 +260,11 @@ void add_import_command(CLI::App* group, Context& ctx) {
                   "Write failed rows here (NDJSON: line, error, code, request_id, record) instead "
                   "of stderr");
   cmd->add_flag("--dry-run", args->dry_run, "Read and check every row, write nothing");
+  cmd->add_option("--jobs", args->jobs,
+                  "Record POSTs in flight at once (REST v2 creates one record per request); of "
+                  "two rows with the same unique value, the earlier line is written")
+      ->check(CLI::Range(1, 64))
+      ->default_val(8);
   on_run(cmd, ctx, [&ctx, args] { return run_import(ctx, *args); });
 }
 

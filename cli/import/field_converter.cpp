@@ -53,6 +53,11 @@ FieldConverter::FieldConverter(const std::vector<caspio::FieldDefinition>& field
   for (const auto& f : fields) fields_[lower_ascii(f.name)] = f;
 }
 
+bool FieldConverter::is_unique(const std::string& name) const {
+  const auto it = fields_.find(lower_ascii(name));
+  return it != fields_.end() && it->second.unique.value_or(false);
+}
+
 ColumnUse FieldConverter::use_of(const std::string& name) const {
   if (lower_ascii(name) == "pk_id") return ColumnUse::skip;
   const auto it = fields_.find(lower_ascii(name));

@@ -27,6 +27,8 @@ class FieldConverter {
   explicit FieldConverter(const std::vector<caspio::FieldDefinition>& fields);
   /// How a column named `name` is used.
   ColumnUse use_of(const std::string& name) const;
+  /// True when field `name` is a known field whose values must be unique (`Unique`).
+  bool is_unique(const std::string& name) const;
   /// The table's spelling of field `name` (which must be known).
   const std::string& field_name(const std::string& name) const;
   /// The value for field `name` from CSV text, by type: NUMBER and CURRENCY a number, INTEGER an
