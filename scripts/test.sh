@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test job: install what is missing, build everything into build/ (static library) and run the
 # whole suite (CTest, 2 jobs); then build the shared library with the SDK tests and the examples
-# into build-shared/ and run the tests that concern it. Exits non-zero if any test failed.
+# into build-shared/ and run the tests that concern it; then the sanitizer and fuzz builds
+# (scripts/sanitize.sh: build-san/, build-tsan/). Exits non-zero if any test failed.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/scripts/build.sh"
@@ -17,5 +18,5 @@ echo "== building the shared library, SDK tests and examples (ninja -j2)"
 cmake --build "$shared" -j2 --target caspio caspio_sdk_tests caspio_mock_exe caspio_examples
 echo "== testing the shared build (ctest -j2)"
 ctest --test-dir "$shared" --output-on-failure -j2 -L 'sdk|examples|package'
-# The sanitizer and fuzz stage is run by hand for now: ./scripts/sanitize.sh (see
-# docs/reliability.md); its cold run time on 2 cores is not yet measured against the CI budget.
+echo "== sanitizers and fuzzing (scripts/sanitize.sh)"
+"$root/scripts/sanitize.sh"

@@ -1,57 +1,17 @@
 #include "records/page_text.hpp"
 
-#include "common/json_escape.hpp"
-
-#include <charconv>
 #include <cstdint>
 #include <utility>
 
 #include <nlohmann/json.hpp>
 
+#include "records/page_text_simd.hpp"
+#include "records/text_cells.hpp"
+
 namespace caspio {
 namespace detail {
 
 namespace {
-
-void append_escape(std::string& out, char c) {
-  common::append_json_escape(out, c);
-}
-
-// `text` as a JSON string, escaped as nlohmann::json::dump() does; runs of plain bytes are
-// appended at once.
-void append_quoted(std::string& out, const std::string& text) {
-  out.push_back('"');
-  std::size_t plain = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20) continue;
-    out.append(text, plain, i - plain);
-    append_escape(out, c);
-    plain = i + 1;
-  }
-  out.append(text, plain, std::string::npos);
-  out.push_back('"');
-}
-
-void append_csv(std::string& out, const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) {
-    out += text;
-    return;
-  }
-  out.push_back('"');
-  for (const char c : text) {
-    out.push_back(c);
-    if (c == '"') out.push_back('"');
-  }
-  out.push_back('"');
-}
-
-template <typename Number>
-void append_number(std::string& out, Number value) {
-  char buffer[24];
-  const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
-  out.append(buffer, end);
-}
 
 struct Cell {
   std::string key;
@@ -69,9 +29,8 @@ struct PageTextWriter::Impl {
   // Settings and columns, shared by clones.
   StreamFormat format;
   bool csv;
-  bool columns_known = false;
-  std::vector<std::string> columns;
-  std::string header;
+  CsvColumns cols;
+  bool fast = true;  // try simd_page_text first
 
   // State of one convert().
   PageText* out = nullptr;
@@ -119,20 +78,20 @@ struct PageTextWriter::Impl {
       if (format == StreamFormat::ndjson) out->text.push_back('\n');
       return;
     }
-    if (!columns_known) {
-      columns_known = true;
+    if (!cols.known) {
+      cols.known = true;
       for (std::size_t i = 0; i < used; ++i) {
-        columns.push_back(cells[i].key);
-        if (i != 0) header.push_back(',');
-        append_csv(header, cells[i].key);
+        cols.names.push_back(cells[i].key);
+        if (i != 0) cols.header.push_back(',');
+        append_csv(cols.header, cells[i].key);
       }
-      header += "\r\n";
+      cols.header += "\r\n";
     }
-    for (std::size_t i = 0; i < columns.size(); ++i) {
+    for (std::size_t i = 0; i < cols.names.size(); ++i) {
       if (i != 0) out->text.push_back(',');
-      const Cell* cell = i < used && cells[i].key == columns[i] ? &cells[i] : nullptr;
+      const Cell* cell = i < used && cells[i].key == cols.names[i] ? &cells[i] : nullptr;
       for (std::size_t j = 0; cell == nullptr && j < used; ++j) {
-        if (cells[j].key == columns[i]) cell = &cells[j];
+        if (cells[j].key == cols.names[i]) cell = &cells[j];
       }
       if (cell != nullptr) append_csv(out->text, cell->text);
     }
@@ -250,8 +209,10 @@ struct PageTextWriter::Impl {
   bool boolean(bool value) { return value ? scalar("true", 4) : scalar("false", 5); }
   bool number_integer(json::number_integer_t value) { return number(value); }
   bool number_unsigned(json::number_unsigned_t value) { return number(value); }
-  bool number_float(json::number_float_t, const std::string& text) {
-    return scalar(text.data(), text.size());
+  bool number_float(json::number_float_t value, const std::string&) {
+    scratch.clear();
+    append_double(scratch, value);
+    return scalar(scratch.data(), scratch.size());
   }
   bool string(std::string& value) {
     return emit(true, [&](std::string& t) {
@@ -274,18 +235,22 @@ struct PageTextWriter::Impl {
   template <typename Number>
   bool number(Number value) {
     scratch.clear();
-    append_number(scratch, value);
+    append_integer(scratch, value);
     return scalar(scratch.data(), scratch.size());
   }
 
   std::string scratch;
 };
 
-PageTextWriter::PageTextWriter(StreamFormat format) : impl_(std::make_unique<Impl>(format)) {}
+PageTextWriter::PageTextWriter(StreamFormat format, bool fast)
+    : impl_(std::make_unique<Impl>(format)) {
+  impl_->fast = fast;
+}
 PageTextWriter::~PageTextWriter() = default;
 
 PageTextError PageTextWriter::convert(const std::string& body, PageText& out) {
   Impl& impl = *impl_;
+  if (impl.fast && simd_page_text(body, impl.format, impl.cols, out)) return PageTextError::none;
   impl.reset(out);
   const bool parsed = nlohmann::json::sax_parse(body, &impl);
   if (impl.error != PageTextError::none) return impl.error;
@@ -294,14 +259,12 @@ PageTextError PageTextWriter::convert(const std::string& body, PageText& out) {
 }
 
 const std::string& PageTextWriter::header() const noexcept {
-  return impl_->header;
+  return impl_->cols.header;
 }
 
 std::unique_ptr<PageTextWriter> PageTextWriter::clone() const {
-  auto copy = std::make_unique<PageTextWriter>(impl_->format);
-  copy->impl_->columns_known = impl_->columns_known;
-  copy->impl_->columns = impl_->columns;
-  copy->impl_->header = impl_->header;
+  auto copy = std::make_unique<PageTextWriter>(impl_->format, impl_->fast);
+  copy->impl_->cols = impl_->cols;
   return copy;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // One page of records (Caspio's `{"Result":[…]}` body) turned straight into the text of a file
-// (JSON array, NDJSON or CSV) by a SAX pass: no DOM, fields in the order Caspio sent, PK_ID left
-// out.
+// (JSON array, NDJSON or CSV): no nlohmann::json per row, fields in the order Caspio sent, PK_ID
+// left out. simdjson's DOM takes the page first (page_text_simd.hpp); the SAX pass here takes
+// whatever it declines and names what is wrong with a bad body.
 
 #include <cstddef>
 #include <memory>
@@ -31,7 +32,8 @@ enum class PageTextError {
 /// PK_ID) and header() gives their line once known; later rows are written in that column order.
 class PageTextWriter {
  public:
-  explicit PageTextWriter(StreamFormat format);
+  /// A writer for `format`; `fast` false turns the simdjson path off (tests compare the two).
+  explicit PageTextWriter(StreamFormat format, bool fast = true);
   ~PageTextWriter();
   PageTextWriter(const PageTextWriter&) = delete;
   PageTextWriter& operator=(const PageTextWriter&) = delete;

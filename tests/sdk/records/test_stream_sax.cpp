@@ -1,5 +1,6 @@
 // get_records_stream_to_file writes rows straight from the wire: Caspio's field order (so CSV
-// columns follow q.select), values as sent, and the same errors as a parsed read.
+// columns follow q.select), values as dump() writes them (a float in its shortest form), and the
+// same errors as a parsed read.
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -32,7 +33,7 @@ const char* kMixed =
 
 }  // namespace
 
-TEST(StreamSax, NdjsonKeepsCaspiosFieldOrderAndValuesAsSent) {
+TEST(StreamSax, NdjsonKeepsCaspiosFieldOrderAndValuesAsDumpWritesThem) {
   caspio_test::ScratchDir dir;
   FakeClient f;
   f.fake->push(200, kMixed);
@@ -40,7 +41,7 @@ TEST(StreamSax, NdjsonKeepsCaspiosFieldOrderAndValuesAsSent) {
   EXPECT_EQ(f.client().tables().get_records_stream_to_file("T", {}, path, StreamFormat::ndjson),
             1u);
   EXPECT_EQ(caspio_test::slurp(path),
-            "{\"Zed\":1.50,\"Yes\":true,\"List\":{\"1\":\"a\",\"2\":\"b, c\"},"
+            "{\"Zed\":1.5,\"Yes\":true,\"List\":{\"1\":\"a\",\"2\":\"b, c\"},"
             "\"Text\":\"tab\\t\\\"q\\\" \xc3\xa9 \\u0001\",\"Neg\":-3,\"None\":null,"
             "\"Big\":18446744073709551615}\n");
 }
@@ -54,7 +55,7 @@ TEST(StreamSax, CsvCellsAreTextNestedValuesJson) {
   EXPECT_EQ(
       caspio_test::slurp(path),
       "Zed,Yes,List,Text,Neg,None,Big\r\n"
-      "1.50,true,\"{\"\"1\"\":\"\"a\"\",\"\"2\"\":\"\"b, c\"\"}\",\"tab\t\"\"q\"\" \xc3\xa9 \x01\","
+      "1.5,true,\"{\"\"1\"\":\"\"a\"\",\"\"2\"\":\"\"b, c\"\"}\",\"tab\t\"\"q\"\" \xc3\xa9 \x01\","
       "-3,,18446744073709551615\r\n");
 }
 

@@ -86,8 +86,8 @@ TEST(TransferLimits, SlowButSteadyTransferIsNotCut) {
 }
 
 TEST(TransferLimits, StalledTransferFailsInBoundedTime) {
+  std::atomic<bool> release{false};  // before the server: its handler may still read it at the end
   LocalServer server;
-  std::atomic<bool> release{false};
   server.http().Get("/rest/v2/tables", [&](const httplib::Request&, httplib::Response& res) {
     res.set_chunked_content_provider("application/json", [&](std::size_t, httplib::DataSink& sink) {
       sink.write("{", 1);

@@ -1,0 +1,164 @@
+#include "records/page_text_simd.hpp"
+
+#include <cstdint>
+#include <string_view>
+
+#include <simdjson.h>
+
+#include "records/text_cells.hpp"
+
+namespace caspio {
+namespace detail {
+namespace {
+
+namespace dom = simdjson::dom;
+
+// A value as JSON text (nested containers, and every value of the JSON formats).
+void write_json(std::string& out, dom::element value) {
+  switch (value.type()) {
+    case dom::element_type::OBJECT: {
+      out.push_back('{');
+      bool first = true;
+      for (const dom::key_value_pair field : dom::object(value)) {
+        if (!first) out.push_back(',');
+        first = false;
+        append_quoted(out, field.key);
+        out.push_back(':');
+        write_json(out, field.value);
+      }
+      out.push_back('}');
+      return;
+    }
+    case dom::element_type::ARRAY: {
+      out.push_back('[');
+      bool first = true;
+      for (const dom::element item : dom::array(value)) {
+        if (!first) out.push_back(',');
+        first = false;
+        write_json(out, item);
+      }
+      out.push_back(']');
+      return;
+    }
+    case dom::element_type::STRING:
+      append_quoted(out, std::string_view(value));
+      return;
+    case dom::element_type::INT64:
+      append_integer(out, static_cast<std::int64_t>(value));
+      return;
+    case dom::element_type::UINT64:
+      append_integer(out, static_cast<std::uint64_t>(value));
+      return;
+    case dom::element_type::DOUBLE:
+      append_double(out, static_cast<double>(value));
+      return;
+    case dom::element_type::BOOL:
+      out += static_cast<bool>(value) ? "true" : "false";
+      return;
+    case dom::element_type::NULL_VALUE:
+      out += "null";
+      return;
+  }
+}
+
+// A CSV cell's text before quoting: strings as they are, null empty, the rest as JSON.
+void write_cell(std::string& out, dom::element value, std::string& scratch) {
+  switch (value.type()) {
+    case dom::element_type::STRING:
+      append_csv(out, std::string_view(value));
+      return;
+    case dom::element_type::NULL_VALUE:
+      return;
+    default:
+      scratch.clear();
+      write_json(scratch, value);
+      append_csv(out, scratch);
+  }
+}
+
+void write_json_row(std::string& out, dom::object row, StreamFormat format) {
+  if (format == StreamFormat::json_array) out.push_back(',');
+  out.push_back('{');
+  bool first = true;
+  for (const dom::key_value_pair field : row) {
+    if (field.key == "PK_ID") continue;
+    if (!first) out.push_back(',');
+    first = false;
+    append_quoted(out, field.key);
+    out.push_back(':');
+    write_json(out, field.value);
+  }
+  out.push_back('}');
+  if (format == StreamFormat::ndjson) out.push_back('\n');
+}
+
+void write_csv_row(std::string& out, dom::object row, CsvColumns& columns, std::string& scratch) {
+  if (!columns.known) {
+    columns.known = true;
+    for (const dom::key_value_pair field : row) {
+      if (field.key == "PK_ID") continue;
+      if (!columns.names.empty()) columns.header.push_back(',');
+      columns.names.emplace_back(field.key);
+      append_csv(columns.header, field.key);
+    }
+    columns.header += "\r\n";
+  }
+  // The fields in the columns' order; most rows have the first row's order, so the next field is
+  // tried first and the row searched only when it is not the one wanted.
+  auto next = row.begin();
+  for (std::size_t i = 0; i < columns.names.size(); ++i) {
+    if (i != 0) out.push_back(',');
+    const std::string& name = columns.names[i];
+    while (next != row.end() && next.key() == "PK_ID") ++next;
+    if (next != row.end() && next.key() == name) {
+      write_cell(out, next.value(), scratch);
+      ++next;
+      continue;
+    }
+    for (const dom::key_value_pair field : row) {
+      if (field.key != name) continue;
+      write_cell(out, field.value, scratch);
+      break;
+    }
+  }
+  out += "\r\n";
+}
+
+}  // namespace
+
+bool simd_page_text(const std::string& body, StreamFormat format, CsvColumns& columns,
+                    PageText& out) {
+  thread_local dom::parser parser;  // buffers reused from page to page
+  dom::element root;
+  if (parser.parse(body.data(), body.size()).get(root) != simdjson::SUCCESS) return false;
+  dom::object object;
+  if (root.get(object) != simdjson::SUCCESS) return false;
+  // Check the whole shape first: nothing is written unless every row can be.
+  bool found = false;
+  for (const dom::key_value_pair field : object) {
+    if (field.key != "Result") continue;
+    dom::array rows;
+    if (field.value.get(rows) != simdjson::SUCCESS) return false;
+    for (const dom::element row : rows) {
+      if (!row.is_object()) return false;
+    }
+    found = true;
+  }
+  if (!found) return false;
+  std::string scratch;
+  for (const dom::key_value_pair field : object) {
+    if (field.key != "Result") continue;
+    for (const dom::element row : dom::array(field.value)) {
+      if (format == StreamFormat::csv) {
+        write_csv_row(out.text, dom::object(row), columns, scratch);
+      } else {
+        write_json_row(out.text, dom::object(row), format);
+      }
+      ++out.rows;
+    }
+  }
+  return true;
+}
+
+}  // namespace detail
+}  // namespace caspio
