@@ -6,6 +6,8 @@
 
 #include <simdjson.h>
 
+#include "answer/page_parser.hpp"
+
 namespace caspio {
 namespace detail {
 namespace {
@@ -55,11 +57,9 @@ json value_of(dom::element element) {
 }  // namespace
 
 std::optional<std::vector<nlohmann::json>> parse_result_rows(const std::string& body) {
-  // One parser per thread: its buffers are reused from page to page.
-  thread_local dom::parser parser;
   dom::element root;
-  // parse() copies the body into the parser's padded buffer (simdjson reads past the end).
-  if (parser.parse(body.data(), body.size()).get(root) != simdjson::SUCCESS) return std::nullopt;
+  // The body is copied into the parser's padded buffer (simdjson reads past the end).
+  if (parse_page(body).get(root) != simdjson::SUCCESS) return std::nullopt;
   dom::object object;
   if (root.get(object) != simdjson::SUCCESS) return std::nullopt;
   dom::array result;

@@ -5,6 +5,8 @@
 
 #include <simdjson.h>
 
+#include "answer/page_parser.hpp"
+
 #include "records/text_cells.hpp"
 
 namespace caspio {
@@ -128,9 +130,8 @@ void write_csv_row(std::string& out, dom::object row, CsvColumns& columns, std::
 
 bool simd_page_text(const std::string& body, StreamFormat format, CsvColumns& columns,
                     PageText& out) {
-  thread_local dom::parser parser;  // buffers reused from page to page
   dom::element root;
-  if (parser.parse(body.data(), body.size()).get(root) != simdjson::SUCCESS) return false;
+  if (parse_page(body).get(root) != simdjson::SUCCESS) return false;
   dom::object object;
   if (root.get(object) != simdjson::SUCCESS) return false;
   // Check the whole shape first: nothing is written unless every row can be.

@@ -1,5 +1,5 @@
 // get_records_stream_to_file: each page's body goes into a reused buffer and is turned into the
-// file's text by a SAX pass (no DOM); the file appears only when complete.
+// file's text (page_text.hpp: no nlohmann::json per row); the file appears only when complete.
 #include <fmt/format.h>
 
 #include <cstdlib>
@@ -7,6 +7,7 @@
 #include <string>
 
 #include "answer/errors.hpp"
+#include "records/buffer_sink.hpp"
 #include "records/page_loader.hpp"
 #include "records/page_text.hpp"
 #include "records/records.hpp"
@@ -16,25 +17,6 @@
 namespace caspio {
 namespace detail {
 namespace {
-
-// Keeps a 2xx body in one buffer that later requests reuse.
-class BufferSink final : public HttpBodySink {
- public:
-  void begin(int, const HttpHeaders& headers) override {
-    begun = true;
-    body.clear();
-    for (const auto& [name, value] : headers) {
-      if (name.size() == 14 && strncasecmp(name.c_str(), "Content-Length", 14) == 0) {
-        const unsigned long long size = std::strtoull(value.c_str(), nullptr, 10);
-        if (size > 0 && size < (1ull << 30)) body.reserve(static_cast<std::size_t>(size));
-      }
-    }
-  }
-  void write(const char* data, std::size_t size) override { body.append(data, size); }
-
-  bool begun = false;
-  std::string body;
-};
 
 // Throws the ApiError of a page body that could not be converted.
 void check_page_text(const Answer& answer, PageTextError error, std::size_t bytes) {
