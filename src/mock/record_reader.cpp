@@ -73,11 +73,25 @@ bool calls_function(const std::string& sql) {
   return false;
 }
 
+// True for an ORDER BY of PK_ID alone, ascending (`PK_ID`, `pk_id ASC`, `"PK_ID"`, `[PK_ID]`):
+// the default order, which the SDK (and most clients) send explicitly.
+bool pk_order(const std::string& order_by) {
+  std::string text;
+  for (const char c : order_by) {
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') text.push_back(c);
+  }
+  text = ascii_lower(text);
+  if (text.size() > 3 && text.compare(text.size() - 3, 3, "asc") == 0) text.resize(text.size() - 3);
+  return text == "pk_id" || text == "\"pk_id\"" || text == "[pk_id]";
+}
+
 // True when a read can seek to its page by PK_ID and give exactly the rows LIMIT/OFFSET gives:
-// default PK order, one output row per table row (no aggregate, DISTINCT or window), and a filter
-// whose value cannot change between calls (no function at all, so no random() or getdate()).
+// PK order (by default or asked for), one output row per table row (no aggregate, DISTINCT or
+// window), and a filter whose value cannot change between calls (no function at all, so no
+// random() or getdate()).
 bool seekable(const RecordQuery& q, bool star, const std::string& filter) {
-  if (q.offset <= 0 || !q.order_by.empty() || q.shuffle || !q.group_by.empty()) return false;
+  if (q.offset <= 0 || q.shuffle || !q.group_by.empty()) return false;
+  if (!q.order_by.empty() && !pk_order(q.order_by)) return false;
   if (calls_function(filter)) return false;
   if (star) return true;
   return q.select.find('(') == std::string::npos &&
