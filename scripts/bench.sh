@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # The throughput benchmark (docs/performance.md): starts caspio-mock with synthetic rows as its own
 # process, runs build/bin/bench/throughput against it, stops it.
-# Usage: scripts/bench.sh [--rows 100000] [--small-calls 1000] [--writes 2000]
+# Usage: scripts/bench.sh [--rows 100000] [--small-calls 20000] [--writes 2000]
 #                         [--only case,case] [--post-delay-ms N] [--mock PATH] [--bench PATH] [--build DIR]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-rows=100000 small=1000 writes=2000 build="$root/build" mock="" bench="" only="" delay=0
+rows=100000 small=20000 writes=2000 build="$root/build-rel" mock="" bench="" only="" delay=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --rows) rows="$2" ;;
@@ -24,7 +24,9 @@ if [ -z "$mock" ] || [ -z "$bench" ]; then
   if [ ! -x "$build/bin/bench/throughput" ] || [ ! -x "$build/bin/caspio-mock" ]; then
     "$root/scripts/deps.sh"
     echo "== building caspio-mock and the benchmark (Release, $build)"
-    [ -f "$build/CMakeCache.txt" ] || cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+    [ -f "$build/CMakeCache.txt" ] || cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+      -DCASPIO_BUILD_TESTS=OFF -DCASPIO_BUILD_EXAMPLES=OFF -DCASPIO_BUILD_DOCS=OFF \
+      -DCASPIO_BUILD_CLI=OFF -DCASPIO_INSTALL=OFF >/dev/null
     cmake --build "$build" -j2 --target caspio-mock bench_throughput
   fi
   mock="${mock:-$build/bin/caspio-mock}"

@@ -79,6 +79,17 @@ write("fuzz_answer", [
 ])
 
 
+write("fuzz_pages", [
+    b'{"Result":[]}',
+    b'{"Result":[{"PK_ID":1,"Name":"Ann","Email":"a@x.com"},{"PK_ID":2,"Name":"Bob","Email":null}]}',
+    b'{"Result":[{"Zed":1.50,"PK_ID":7,"Yes":true,"List":{"1":"a","2":"b, c"},'
+    b'"Text":"tab\\t\\"q\\" \\u00e9","Neg":-3,"Big":18446744073709551615,"F":[1e3,-0.0]}]}',
+    b'{"Result":[{"A":1,"B":"two"},{"B":"b","A":"a","C":3}],"Other":{"x":[1]}}',
+    b'{"Result":[{"a":123456789012345678901234567890}]}',
+    b'{"Result":[1,[2],"x"]}',
+])
+
+
 def where(fmt, values):
     s = Seed().string(fmt).int_range(len(values), 0, 3)
     for kind, value in values:

@@ -2,6 +2,8 @@
 
 #include <cstdint>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include <simdjson.h>
 
@@ -94,34 +96,35 @@ void write_json_row(std::string& out, dom::object row, StreamFormat format) {
   if (format == StreamFormat::ndjson) out.push_back('\n');
 }
 
-void write_csv_row(std::string& out, dom::object row, CsvColumns& columns, std::string& scratch) {
+// A row's fields without PK_ID, in Caspio's order (reused from row to row).
+using Cells = std::vector<std::pair<std::string_view, dom::element>>;
+
+void write_csv_row(std::string& out, dom::object row, CsvColumns& columns, Cells& cells,
+                   std::string& scratch) {
+  cells.clear();
+  for (const dom::key_value_pair field : row) {
+    if (field.key != "PK_ID") cells.emplace_back(field.key, field.value);
+  }
   if (!columns.known) {
     columns.known = true;
-    for (const dom::key_value_pair field : row) {
-      if (field.key == "PK_ID") continue;
-      if (!columns.names.empty()) columns.header.push_back(',');
-      columns.names.emplace_back(field.key);
-      append_csv(columns.header, field.key);
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      if (i != 0) columns.header.push_back(',');
+      columns.names.emplace_back(cells[i].first);
+      append_csv(columns.header, cells[i].first);
     }
     columns.header += "\r\n";
   }
-  // The fields in the columns' order; most rows have the first row's order, so the next field is
-  // tried first and the row searched only when it is not the one wanted.
-  auto next = row.begin();
+  // Column i takes the row's field i when it has that name (rows usually keep the first row's
+  // order), else the first field of that name, as the SAX pass does.
   for (std::size_t i = 0; i < columns.names.size(); ++i) {
     if (i != 0) out.push_back(',');
     const std::string& name = columns.names[i];
-    while (next != row.end() && next.key() == "PK_ID") ++next;
-    if (next != row.end() && next.key() == name) {
-      write_cell(out, next.value(), scratch);
-      ++next;
-      continue;
+    const dom::element* value = nullptr;
+    if (i < cells.size() && cells[i].first == name) value = &cells[i].second;
+    for (std::size_t j = 0; value == nullptr && j < cells.size(); ++j) {
+      if (cells[j].first == name) value = &cells[j].second;
     }
-    for (const dom::key_value_pair field : row) {
-      if (field.key != name) continue;
-      write_cell(out, field.value, scratch);
-      break;
-    }
+    if (value != nullptr) write_cell(out, *value, scratch);
   }
   out += "\r\n";
 }
@@ -147,11 +150,12 @@ bool simd_page_text(const std::string& body, StreamFormat format, CsvColumns& co
   }
   if (!found) return false;
   std::string scratch;
+  Cells cells;
   for (const dom::key_value_pair field : object) {
     if (field.key != "Result") continue;
     for (const dom::element row : dom::array(field.value)) {
       if (format == StreamFormat::csv) {
-        write_csv_row(out.text, dom::object(row), columns, scratch);
+        write_csv_row(out.text, dom::object(row), columns, cells, scratch);
       } else {
         write_json_row(out.text, dom::object(row), format);
       }

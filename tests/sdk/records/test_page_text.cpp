@@ -29,6 +29,9 @@ const std::vector<std::string> kPages = {
     R"({"Result":[{"A":1,"B":"two","C":3},{"C":"c","A":"a"},{"B":"b","D":"d","A":0}]})",
     // Other members around Result; a key needing escapes.
     R"({"Other":{"x":[1]},"Result":[{"q\"k":"v","PK_ID":3}],"More":"m"})",
+    // A repeated key in a CSV row (found by fuzz_pages): column i takes field i when it has the
+    // column's name, else the first field of that name, on both paths.
+    R"({"Result":[{"X":1,"B":"t","A":"a"},{"B":"b","A":"a","A":3}]})",
     // Two Result members: both written, as the SAX pass does.
     R"({"Result":[{"A":1}],"Result":[{"A":2}]})",
 };
