@@ -17,22 +17,29 @@ namespace {
 
 namespace dom = simdjson::dom;
 
+void write_json(std::string& out, dom::element value);
+
+// An object as JSON text, without its PK_ID member when `skip_pk` (a row).
+void write_object(std::string& out, dom::object object, bool skip_pk) {
+  out.push_back('{');
+  bool first = true;
+  for (const dom::key_value_pair field : object) {
+    if (skip_pk && field.key == "PK_ID") continue;
+    if (!first) out.push_back(',');
+    first = false;
+    append_quoted(out, field.key);
+    out.push_back(':');
+    write_json(out, field.value);
+  }
+  out.push_back('}');
+}
+
 // A value as JSON text (nested containers, and every value of the JSON formats).
 void write_json(std::string& out, dom::element value) {
   switch (value.type()) {
-    case dom::element_type::OBJECT: {
-      out.push_back('{');
-      bool first = true;
-      for (const dom::key_value_pair field : dom::object(value)) {
-        if (!first) out.push_back(',');
-        first = false;
-        append_quoted(out, field.key);
-        out.push_back(':');
-        write_json(out, field.value);
-      }
-      out.push_back('}');
+    case dom::element_type::OBJECT:
+      write_object(out, dom::object(value), false);
       return;
-    }
     case dom::element_type::ARRAY: {
       out.push_back('[');
       bool first = true;
@@ -82,17 +89,7 @@ void write_cell(std::string& out, dom::element value, std::string& scratch) {
 
 void write_json_row(std::string& out, dom::object row, StreamFormat format) {
   if (format == StreamFormat::json_array) out.push_back(',');
-  out.push_back('{');
-  bool first = true;
-  for (const dom::key_value_pair field : row) {
-    if (field.key == "PK_ID") continue;
-    if (!first) out.push_back(',');
-    first = false;
-    append_quoted(out, field.key);
-    out.push_back(':');
-    write_json(out, field.value);
-  }
-  out.push_back('}');
+  write_object(out, row, true);
   if (format == StreamFormat::ndjson) out.push_back('\n');
 }
 
