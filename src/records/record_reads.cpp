@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "answer/errors.hpp"
-#include "records/buffer_sink.hpp"
+#include "records/page_body.hpp"
 #include "records/page_loader.hpp"
 #include "records/paging.hpp"
 #include "records/records.hpp"
@@ -33,35 +33,6 @@ std::vector<nlohmann::json> get_records_paginated(const ClientState& state,
       state.call(HttpMethod::get, state.url(records_path(source), query_params(query))));
 }
 
-namespace {
-
-// The rows of one page, its body received into `sink` (reused from page to page by one reader).
-// A body cut short is read again, as get_and_read() does.
-std::vector<nlohmann::json> load_rows(const ClientState& state, const PagePlan& plan, int page,
-                                      BufferSink& sink) {
-  HttpRequest request;
-  request.method = HttpMethod::get;
-  request.url = state.url(plan.segments, page_params(plan, page));
-  // Not owned: the sink outlives the call.
-  request.body_sink = std::shared_ptr<HttpBodySink>(std::shared_ptr<HttpBodySink>(), &sink);
-  for (int attempt = 1;; ++attempt) {
-    sink.begun = false;
-    Answer answer = state.call(request);
-    // A transport without sink support leaves the body in the answer.
-    if (sink.begun) answer.response.body.swap(sink.body);
-    try {
-      auto rows = result_rows(answer);
-      if (sink.begun) answer.response.body.swap(sink.body);  // the buffer stays for the next page
-      return rows;
-    } catch (const ApiError& e) {
-      if (sink.begun) answer.response.body.swap(sink.body);
-      if (attempt >= state.read_attempts() || e.code() != kMalformedAnswer) throw;
-    }
-  }
-}
-
-}  // namespace
-
 RecordRange::PageLoader row_loader(const std::shared_ptr<const ClientState>& state, PagePlan plan,
                                    int prefetch) {
   const int page_size = plan.page_size;
@@ -69,13 +40,13 @@ RecordRange::PageLoader row_loader(const std::shared_ptr<const ClientState>& sta
     // One thread reads every page: one body buffer for all of them.
     auto sink = std::make_shared<BufferSink>();
     return [state, plan = std::move(plan), sink](int page) {
-      return load_rows(*state, plan, page, *sink);
+      return read_page(*state, plan, page, *sink, result_rows);
     };
   }
   return paged_loader<std::vector<nlohmann::json>>(
       [state, plan = std::move(plan)](int page) {
         BufferSink sink;  // pages in flight on several threads: one buffer each
-        return load_rows(*state, plan, page, sink);
+        return read_page(*state, plan, page, sink, result_rows);
       },
       [page_size](const std::vector<nlohmann::json>& rows) {
         return rows.size() < static_cast<std::size_t>(page_size);

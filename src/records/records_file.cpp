@@ -2,12 +2,11 @@
 // file's text (page_text.hpp: no nlohmann::json per row); the file appears only when complete.
 #include <fmt/format.h>
 
-#include <cstdlib>
 #include <functional>
 #include <string>
 
 #include "answer/errors.hpp"
-#include "records/buffer_sink.hpp"
+#include "records/page_body.hpp"
 #include "records/page_loader.hpp"
 #include "records/page_text.hpp"
 #include "records/records.hpp"
@@ -34,23 +33,14 @@ void check_page_text(const Answer& answer, PageTextError error, std::size_t byte
 }
 
 PageText load_text(const ClientState& state, const PagePlan& plan, int page, PageTextWriter& writer,
-                   const std::shared_ptr<BufferSink>& sink) {
-  HttpRequest request;
-  request.method = HttpMethod::get;
-  request.url = state.url(plan.segments, page_params(plan, page));
-  request.body_sink = sink;
-  for (int attempt = 1;; ++attempt) {
-    sink->begun = false;
-    const Answer answer = state.call(request);
-    // A transport without sink support leaves the body in the answer.
-    const std::string& body = sink->begun ? sink->body : answer.response.body;
+                   BufferSink& sink) {
+  return read_page(state, plan, page, sink, [&writer](const Answer& answer) {
+    const std::string& body = answer.response.body;
     PageText text;
     text.text.reserve(body.size());
-    const PageTextError error = writer.convert(body, text);
-    if (error == PageTextError::not_json && attempt < state.read_attempts()) continue;  // cut short
-    check_page_text(answer, error, body.size());
+    check_page_text(answer, writer.convert(body, text), body.size());  // cut short: read again
     return text;
-  }
+  });
 }
 
 // Pages 2… of `plan` as text: in order on this thread, or `prefetch` pages ahead.
@@ -59,7 +49,7 @@ std::function<PageText(int)> later_pages(const std::shared_ptr<const ClientState
                                          const std::shared_ptr<BufferSink>& sink, int prefetch) {
   if (prefetch <= 0) {
     return [state, plan, &writer, sink](int page) {
-      return load_text(*state, plan, page, writer, sink);
+      return load_text(*state, plan, page, writer, *sink);
     };
   }
   std::shared_ptr<const PageTextWriter> columns = writer.clone();
@@ -67,7 +57,8 @@ std::function<PageText(int)> later_pages(const std::shared_ptr<const ClientState
   return paged_loader<PageText>(
       [state, plan, columns](int page) {
         const auto own = columns->clone();  // one writer and buffer per page in flight
-        return load_text(*state, plan, page, *own, std::make_shared<BufferSink>());
+        BufferSink sink;
+        return load_text(*state, plan, page, *own, sink);
       },
       [page_size](const PageText& text) { return text.rows < page_size; }, prefetch, 2);
 }
@@ -84,7 +75,7 @@ std::size_t stream_to_file(const std::shared_ptr<const ClientState>& state,
   PageTextWriter writer(format);
   const auto sink = std::make_shared<BufferSink>();
   // Page 1 on this thread: its first row fixes the CSV columns for every later page.
-  PageText page = load_text(*state, plan, 1, writer, sink);
+  PageText page = load_text(*state, plan, 1, writer, *sink);
   if (format == StreamFormat::json_array) file.write("[");
   file.write(writer.header());
   std::size_t count = 0;

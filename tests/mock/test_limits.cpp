@@ -17,10 +17,12 @@
 #include <vector>
 
 #include "mock_http.hpp"
+#include "peak_rss.hpp"
 
 using caspio::mock::ServerOptions;
 using caspio_test::enc;
 using caspio_test::MockHttp;
+using caspio_test::peak_rss;
 using nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
@@ -102,15 +104,6 @@ void expect_caspio_error(const json& body, const std::string& code) {
   EXPECT_FALSE(body.value("Message", "").empty()) << body.dump();
   EXPECT_TRUE(body.contains("Resource")) << body.dump();
   EXPECT_EQ(body.value("RequestId", "").size(), 36u) << body.dump();
-}
-
-std::uint64_t peak_rss() {
-  std::ifstream status("/proc/self/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.rfind("VmHWM:", 0) == 0) return std::stoull(line.substr(6)) * 1024;
-  }
-  return 0;
 }
 
 ServerOptions rows_options(std::size_t rows) {

@@ -11,24 +11,16 @@
 
 #include "caspio/caspio.hpp"
 #include "caspio/testing/fake_transport.hpp"
+#include "peak_rss.hpp"
 #include "temp_dir.hpp"
 
 using caspio::testing::FakeTransport;
+using caspio_test::peak_rss;
 using caspio_test::ScratchDir;
 
 namespace {
 
 constexpr std::uint64_t kMiB = 1024 * 1024;
-
-// Peak resident set size of this process (VmHWM), in bytes.
-std::uint64_t peak_rss() {
-  std::ifstream status("/proc/self/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.rfind("VmHWM:", 0) == 0) return std::stoull(line.substr(6)) * 1024;
-  }
-  return 0;
-}
 
 caspio::Client client_over(const std::shared_ptr<FakeTransport>& transport) {
   caspio::ClientOptions o;
