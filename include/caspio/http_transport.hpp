@@ -133,7 +133,7 @@ struct CASPIO_EXPORT TransportOptions {
   /// When true and `proxy` is "", libcurl's environment variables (`https_proxy`, `no_proxy`…)
   /// are honoured; when false (the default) they are ignored.
   bool use_environment_proxy = false;
-  std::size_t max_idle_handles = 16;  ///< Easy handles kept for reuse (keep-alive).
+  std::size_t max_idle_handles = 64;  ///< Easy handles (each with its connection) kept for reuse.
 };
 
 /// Makes the default transport: libcurl with a pool of reusable easy handles (keep-alive) and one

@@ -34,7 +34,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_flag("--unstable-order", options.unstable_order,
                "Return unordered reads in a different order on every request");
-  app.add_option("--threads", options.threads, "Worker threads (0 = default)");
+  app.add_option("--threads", options.threads,
+                 "Worker threads: 0 = one per open connection (default), N = a fixed pool of N");
   app.add_option("--query-timeout-ms", query_timeout_ms, "Time limit of one records call's SQL")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();

@@ -1,15 +1,19 @@
 #include "caspio/mock/server.hpp"
 
+#include <sys/socket.h>
+
 #include <stdexcept>
 #include <thread>
 
 #include "server_impl.hpp"
+#include "worker_pool.hpp"
 
 namespace caspio {
 namespace mock {
 
 namespace {
-constexpr std::size_t kDefaultThreads = 32;
+constexpr std::size_t kInitialThreads = 8;
+constexpr std::size_t kMaxThreads = 1024;
 constexpr time_t kKeepAliveSeconds = 5;
 }  // namespace
 
@@ -35,6 +39,10 @@ Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(o
     throw std::runtime_error("caspio-mock: cannot listen on " + s.options.host + ":" +
                              std::to_string(s.options.port));
   }
+  // cpp-httplib 0.11 listens with a backlog of 5: a burst of new connections (64 POSTs in
+  // flight) overflowed it and the kernel dropped SYNs, served a second or more later. Listening
+  // again on the bound socket raises the backlog to the system's limit.
+  if (s.listen_socket != INVALID_SOCKET) ::listen(s.listen_socket, SOMAXCONN);
   s.thread = std::thread([&s] {
     s.http.listen_after_bind();
     s.loop_done = true;
@@ -42,10 +50,17 @@ Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(o
 }
 
 void Server::Impl::configure_http() {
-  // Each open connection holds a worker while it waits for its next request: enough workers, and
-  // a short idle keep-alive, so idle clients cannot starve new ones.
-  const std::size_t threads = options.threads == 0 ? kDefaultThreads : options.threads;
-  http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  // Each open connection holds a worker while it waits for its next request. By default a worker
+  // is added whenever a connection arrives and all are busy (as a real server would serve it), so
+  // no number of clients in flight or idle keep-alive connections can starve a new one; a given
+  // --threads is a fixed pool.
+  const std::size_t initial = options.threads == 0 ? kInitialThreads : options.threads;
+  const std::size_t maximum = options.threads == 0 ? kMaxThreads : options.threads;
+  http.new_task_queue = [initial, maximum] { return new WorkerPool(initial, maximum); };
+  http.set_socket_options([this](socket_t sock) {
+    httplib::default_socket_options(sock);
+    listen_socket = sock;  // the last socket offered is the one bound
+  });
   http.set_keep_alive_max_count(100000);
   http.set_keep_alive_timeout(kKeepAliveSeconds);
   http.set_read_timeout(30);

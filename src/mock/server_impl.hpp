@@ -46,6 +46,7 @@ struct Server::Impl {
   httplib::Server http;
   std::thread thread;
   int port = 0;
+  socket_t listen_socket = INVALID_SOCKET;  ///< The socket cpp-httplib binds last.
   std::string url_host;
 
   std::mutex stop_mutex;

@@ -205,7 +205,9 @@ class CurlTransport final : public HttpTransport {
     curl_share_setopt(share_, CURLSHOPT_USERDATA, this);
     curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
     curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
-    curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
+    // Never CURL_LOCK_DATA_CONNECT: libcurl does not support one connection cache used by
+    // concurrent threads (CURLSHOPT_SHARE(3)); with create_records' 8 threads it crashed the CLI.
+    // Each pooled easy handle keeps its own keep-alive connection instead.
   }
 
   ~CurlTransport() override {

@@ -237,6 +237,69 @@ TEST(Limits, IdleOpenConnectionsDoNotStarveANewRequest) {
   EXPECT_LT(seconds_since(start), 1.0);
 }
 
+// More open connections than the old fixed pool of 32 workers had: a worker is added for each.
+TEST(Limits, TwoHundredIdleConnectionsDoNotStarveANewRequest) {
+  MockHttp mock;
+  std::vector<std::unique_ptr<RawConnection>> idle;
+  for (int i = 0; i < 200; ++i) {
+    idle.push_back(std::make_unique<RawConnection>(mock.server().port()));
+    ASSERT_TRUE(idle.back()->connected());
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  httplib::Client client("127.0.0.1", mock.server().port());
+  client.set_read_timeout(4, 0);
+  const auto start = Clock::now();
+  auto r = client.Get("/rest/v2/tables", mock.auth());
+  ASSERT_TRUE(r) << "no answer while 200 idle connections are open";
+  EXPECT_EQ(r->status, 200);
+  EXPECT_LT(seconds_since(start), 1.0);
+}
+
+// 96 requests in flight at once, each held 1 s by the server, are served together, not in waves
+// of however many workers a fixed pool has (three waves, 3 s, with the old 32).
+TEST(Limits, NinetySixSlowRequestsInFlightAreServedTogether) {
+  MockHttp mock;
+  caspio::mock::Fault slow;
+  slow.kind = caspio::mock::FaultKind::delay;
+  slow.path_prefix = "/rest/v2/tables";
+  slow.delay = std::chrono::milliseconds(1000);
+  slow.count = 96;
+  mock.server().inject(slow);
+  const auto start = Clock::now();
+  std::vector<std::future<int>> calls;
+  for (int i = 0; i < 96; ++i) {
+    calls.push_back(std::async(std::launch::async, [&mock] {
+      httplib::Client client("127.0.0.1", mock.server().port());
+      client.set_read_timeout(10, 0);
+      auto r = client.Get("/rest/v2/tables", mock.auth());
+      return r ? r->status : -1;
+    }));
+  }
+  for (auto& call : calls) EXPECT_EQ(call.get(), 200);
+  EXPECT_LT(seconds_since(start), 2.5) << "the slow requests waited for one another";
+}
+
+// A fixed pool (--threads N) serves at most N connections at once; the N+1st waits.
+TEST(Limits, AFixedPoolServesAtMostItsThreadsAtOnce) {
+  caspio::mock::ServerOptions options;
+  options.threads = 2;
+  MockHttp mock(options);
+  std::vector<std::unique_ptr<RawConnection>> idle;
+  for (int i = 0; i < 2; ++i) {
+    idle.push_back(std::make_unique<RawConnection>(mock.server().port()));
+    ASSERT_TRUE(idle.back()->connected());
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  httplib::Client client("127.0.0.1", mock.server().port());
+  client.set_read_timeout(10, 0);
+  const auto start = Clock::now();
+  auto r = client.Get("/rest/v2/tables", mock.auth());
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  // Served only once an idle connection's 5 s keep-alive ran out.
+  EXPECT_GT(seconds_since(start), 3.0);
+}
+
 // ---- 13: error bodies everywhere, control API input, journal redaction ---------------------
 
 TEST(Limits, OverLongUrisAndHeadersGetCaspioErrorBodies) {

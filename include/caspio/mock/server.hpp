@@ -37,7 +37,8 @@ struct ServerOptions {
   std::chrono::seconds token_ttl{86399};
   /// When true, reads without `q.orderBy` come back in a different order on every request.
   bool unstable_order = false;
-  /// Number of worker threads serving connections (0 = library default).
+  /// Worker threads serving connections: 0 (default) adds one whenever a connection arrives while
+  /// all are busy (8 to start, at most 1024); N > 0 is a fixed pool of N.
   std::size_t threads = 0;
   /// When true, the journal keeps credentials in clear (the `Authorization` header, the secrets
   /// and tokens of `/oauth/token` forms); by default it stores `(redacted)` in their place.
