@@ -36,11 +36,6 @@ void WorkerPool::shutdown() {
   for (auto& worker : workers) worker.join();
 }
 
-std::size_t WorkerPool::size() const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  return workers_.size();
-}
-
 void WorkerPool::start_worker() {
   ++idle_;  // idle from the start: a job queued before it first waits is still its to take
   workers_.emplace_back([this] { work(); });

@@ -30,15 +30,12 @@ class WorkerPool final : public httplib::TaskQueue {
   /// Lets the workers finish the queued jobs, then joins them.
   void shutdown() override;
 
-  /// Workers started so far.
-  std::size_t size() const;
-
  private:
   void start_worker();  // with mutex_ held
   void work();
 
   const std::size_t maximum_;
-  mutable std::mutex mutex_;
+  std::mutex mutex_;
   std::condition_variable ready_;
   std::deque<std::function<void()>> jobs_;
   std::vector<std::thread> workers_;

@@ -220,39 +220,51 @@ TEST(Limits, DeeplyNestedJsonIs400WithoutAMemoryPeak) {
 
 // ---- 12: idle connections ------------------------------------------------------------------
 
-TEST(Limits, IdleOpenConnectionsDoNotStarveANewRequest) {
-  MockHttp mock;
+namespace {
+
+// One GET on a new connection while `count` other connections are open and idle (they never send
+// a request): whether it was answered, its status and how long it took.
+struct IdleProbe {
+  bool answered = false;
+  int status = 0;
+  double seconds = 0;
+};
+IdleProbe get_beside_idle(MockHttp& mock, int count, std::chrono::milliseconds settle,
+                          time_t read_timeout_seconds) {
   std::vector<std::unique_ptr<RawConnection>> idle;
-  for (int i = 0; i < 16; ++i) {
+  for (int i = 0; i < count; ++i) {
     idle.push_back(std::make_unique<RawConnection>(mock.server().port()));
-    ASSERT_TRUE(idle.back()->connected());
+    EXPECT_TRUE(idle.back()->connected()) << "connection " << i;
   }
-  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  std::this_thread::sleep_for(settle);
   httplib::Client client("127.0.0.1", mock.server().port());
-  client.set_read_timeout(3, 0);
+  client.set_read_timeout(read_timeout_seconds, 0);
   const auto start = Clock::now();
   auto r = client.Get("/rest/v2/tables", mock.auth());
-  ASSERT_TRUE(r) << "no answer while 16 idle connections are open";
-  EXPECT_EQ(r->status, 200);
-  EXPECT_LT(seconds_since(start), 1.0);
+  IdleProbe probe;
+  probe.seconds = seconds_since(start);
+  probe.answered = static_cast<bool>(r);
+  probe.status = r ? r->status : 0;
+  return probe;
+}
+
+}  // namespace
+
+TEST(Limits, IdleOpenConnectionsDoNotStarveANewRequest) {
+  MockHttp mock;
+  const auto probe = get_beside_idle(mock, 16, std::chrono::milliseconds(100), 3);
+  ASSERT_TRUE(probe.answered) << "no answer while 16 idle connections are open";
+  EXPECT_EQ(probe.status, 200);
+  EXPECT_LT(probe.seconds, 1.0);
 }
 
 // More open connections than the old fixed pool of 32 workers had: a worker is added for each.
 TEST(Limits, TwoHundredIdleConnectionsDoNotStarveANewRequest) {
   MockHttp mock;
-  std::vector<std::unique_ptr<RawConnection>> idle;
-  for (int i = 0; i < 200; ++i) {
-    idle.push_back(std::make_unique<RawConnection>(mock.server().port()));
-    ASSERT_TRUE(idle.back()->connected());
-  }
-  std::this_thread::sleep_for(std::chrono::milliseconds(200));
-  httplib::Client client("127.0.0.1", mock.server().port());
-  client.set_read_timeout(4, 0);
-  const auto start = Clock::now();
-  auto r = client.Get("/rest/v2/tables", mock.auth());
-  ASSERT_TRUE(r) << "no answer while 200 idle connections are open";
-  EXPECT_EQ(r->status, 200);
-  EXPECT_LT(seconds_since(start), 1.0);
+  const auto probe = get_beside_idle(mock, 200, std::chrono::milliseconds(200), 4);
+  ASSERT_TRUE(probe.answered) << "no answer while 200 idle connections are open";
+  EXPECT_EQ(probe.status, 200);
+  EXPECT_LT(probe.seconds, 1.0);
 }
 
 // 96 requests in flight at once, each held 1 s by the server, are served together, not in waves
@@ -284,20 +296,11 @@ TEST(Limits, AFixedPoolServesAtMostItsThreadsAtOnce) {
   caspio::mock::ServerOptions options;
   options.threads = 2;
   MockHttp mock(options);
-  std::vector<std::unique_ptr<RawConnection>> idle;
-  for (int i = 0; i < 2; ++i) {
-    idle.push_back(std::make_unique<RawConnection>(mock.server().port()));
-    ASSERT_TRUE(idle.back()->connected());
-  }
-  std::this_thread::sleep_for(std::chrono::milliseconds(200));
-  httplib::Client client("127.0.0.1", mock.server().port());
-  client.set_read_timeout(10, 0);
-  const auto start = Clock::now();
-  auto r = client.Get("/rest/v2/tables", mock.auth());
-  ASSERT_TRUE(r);
-  EXPECT_EQ(r->status, 200);
+  const auto probe = get_beside_idle(mock, 2, std::chrono::milliseconds(200), 10);
+  ASSERT_TRUE(probe.answered);
+  EXPECT_EQ(probe.status, 200);
   // Served only once an idle connection's 5 s keep-alive ran out.
-  EXPECT_GT(seconds_since(start), 3.0);
+  EXPECT_GT(probe.seconds, 3.0);
 }
 
 // ---- 13: error bodies everywhere, control API input, journal redaction ---------------------

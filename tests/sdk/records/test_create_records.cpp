@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "caspio/caspio.hpp"
@@ -90,6 +92,21 @@ caspio::mock::Fault fault(caspio::mock::FaultKind kind, int count) {
   return f;
 }
 
+// Every POST held `delay` by the emulator, for the first `count` of them.
+caspio::mock::Fault slow_posts(int count, std::chrono::milliseconds delay) {
+  auto f = fault(caspio::mock::FaultKind::delay, count);
+  f.delay = delay;
+  return f;
+}
+
+// A client of the emulator that sends through `transport`.
+caspio::Client client_through(caspio_test::Emulator& emu,
+                              std::shared_ptr<caspio::HttpTransport> transport) {
+  auto options = emu.options();
+  options.transport = std::move(transport);
+  return caspio::Client(emu.credentials(), options);
+}
+
 }  // namespace
 
 TEST(CreateRecords, ThrottlesSlowTheBatchAndEveryRowIsCreatedOnceInOrder) {
@@ -123,13 +140,9 @@ TEST(CreateRecords, ThrottlesSlowTheBatchAndEveryRowIsCreatedOnceInOrder) {
 
 TEST(CreateRecords, AtMostNInFlight) {
   caspio_test::Emulator emu;
-  auto slow = fault(caspio::mock::FaultKind::delay, 1000);
-  slow.delay = std::chrono::milliseconds(20);
-  emu.server().inject(slow);
-  auto options = emu.options();
+  emu.server().inject(slow_posts(1000, std::chrono::milliseconds(20)));
   const auto gate = std::make_shared<Gate>();
-  options.transport = gate;
-  const caspio::Client client(emu.credentials(), options);
+  const auto client = client_through(emu, gate);
   caspio::CreateRecordsOptions batch;
   batch.in_flight = 4;
   const auto outcomes = client.tables().create_records(kTable, new_rows("bound-", 24), batch);
@@ -144,13 +157,9 @@ TEST(CreateRecords, AtMostNInFlight) {
 // and beyond 32 connections a POST could wait 30 s for the stall limit.
 TEST(CreateRecords, SixtyFourInFlightAreServedTogether) {
   caspio_test::Emulator emu;
-  auto slow = fault(caspio::mock::FaultKind::delay, 64);
-  slow.delay = std::chrono::milliseconds(1500);
-  emu.server().inject(slow);
-  auto options = emu.options();
+  emu.server().inject(slow_posts(64, std::chrono::milliseconds(1500)));
   const auto gate = std::make_shared<Gate>();
-  options.transport = gate;
-  const caspio::Client client(emu.credentials(), options);
+  const auto client = client_through(emu, gate);
   client.tables().listing();  // the token first, so the clock measures only the POSTs
   caspio::CreateRecordsOptions batch;
   batch.in_flight = 64;
@@ -193,9 +202,7 @@ TEST(CreateRecords, AConnectionLostAfterSendingIsThatRowsErrorNeverResent) {
 
 TEST(CreateRecords, APostThatNeverLeftIsSentAgain) {
   caspio_test::Emulator emu;
-  auto options = emu.options();
-  options.transport = std::make_shared<Gate>(/*refuse=*/2);
-  const caspio::Client client(emu.credentials(), options);
+  const auto client = client_through(emu, std::make_shared<Gate>(/*refuse=*/2));
   const auto rows = new_rows("refused-", 6);
   const auto outcomes = client.tables().create_records(kTable, rows, {});
   for (const auto& outcome : outcomes) EXPECT_TRUE(outcome.ok());
