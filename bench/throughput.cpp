@@ -6,10 +6,17 @@
 //   (a) raw_bytes      receive the bytes only (rows counted with memmem on "PK_ID")
 //   (b) raw_parse_drop parse each page with nlohmann/json and drop the rows
 //   (c) raw_parse_keep parse and keep every row (std::vector<nlohmann::json>)
+// The raw loops send no Accept-Encoding (what a user's plain loop does); the SDK runs with the
+// options a user gets (compression automatic: off towards loopback), and again with compression
+// forced on (`_gzip`). With --slow-rest-url (a second caspio-mock started with --bandwidth-kib),
+// the `_slow` cases read through that bandwidth-limited link, where compression should win.
+// Every case runs --rounds times (default 3), the order of the cases reversed every other round;
+// the table printed at the end gives each case's median round and its ratios to its baseline's.
 // Set CASPIO_BENCH_PIDS=1 to print each case's process id (to read `perf report --sort pid`).
 // Usage: throughput --rest-url URL --token-url URL --client-id ID --client-secret S
 //                   [--table Demo_Physicians] [--small-calls 1000] [--writes 2000] [--out DIR]
-//                   [--only case,case,...] [--post-delay-ms N]
+//                   [--only case,case,...] [--post-delay-ms N] [--rounds 3]
+//                   [--slow-rest-url URL] [--slow-note TEXT]
 // --post-delay-ms makes the emulator wait N ms before each record POST of the write cases, as a
 // network round trip to Caspio would.
 #include <curl/curl.h>
@@ -17,6 +24,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -46,6 +54,11 @@ struct Settings {
   std::string out_dir = "/tmp";
   std::string only;  // comma-separated case names; "" runs them all
   std::string token;
+  int rounds = 3;
+  std::string slow_rest_url;  // a bandwidth-limited caspio-mock, or ""
+  std::string slow_token_url;
+  std::string slow_token;
+  std::string slow_note;      // its setting, for the header
 };
 
 struct Figures {
@@ -64,7 +77,8 @@ size_t append_body(char* data, size_t size, size_t count, void* user) {
 // One reused easy handle with the SDK's headers; get() reuses the caller's buffer.
 class RawClient {
  public:
-  explicit RawClient(const std::string& token) : handle_(curl_easy_init()) {
+  explicit RawClient(const std::string& token, bool gzip = false)
+      : handle_(curl_easy_init()), gzip_(gzip) {
     headers_ = curl_slist_append(headers_, ("Authorization: Bearer " + token).c_str());
     headers_ = curl_slist_append(headers_, "Accept: application/json");
     headers_ = curl_slist_append(headers_, "Expect:");
@@ -80,7 +94,8 @@ class RawClient {
     body.clear();
     curl_easy_setopt(handle_, CURLOPT_URL, url.c_str());
     curl_easy_setopt(handle_, CURLOPT_HTTPHEADER, headers_);
-    curl_easy_setopt(handle_, CURLOPT_ACCEPT_ENCODING, "");
+    // A plain loop sends no Accept-Encoding; `gzip` asks for compressed answers.
+    curl_easy_setopt(handle_, CURLOPT_ACCEPT_ENCODING, gzip_ ? "" : nullptr);
     curl_easy_setopt(handle_, CURLOPT_NOSIGNAL, 1L);  // as the SDK: no signal handlers per call
     curl_easy_setopt(handle_, CURLOPT_WRITEFUNCTION, &append_body);
     curl_easy_setopt(handle_, CURLOPT_WRITEDATA, &body);
@@ -94,11 +109,12 @@ class RawClient {
 
  private:
   CURL* handle_;
+  bool gzip_ = false;
   curl_slist* headers_ = nullptr;
 };
 
-std::string page_url(const Settings& s, int page) {
-  return s.rest_url + "/tables/" + s.table +
+std::string page_url(const Settings& s, int page, bool slow = false) {
+  return (slow ? s.slow_rest_url : s.rest_url) + "/tables/" + s.table +
          "/records?q.orderBy=PK_ID&q.pageNumber=" + std::to_string(page) + "&q.pageSize=1000";
 }
 
@@ -115,27 +131,32 @@ std::size_t count_rows(const std::string& body) {
 }
 
 // Pages through the table with `per_page` given each body; stops on a short page.
-double raw_pages(const Settings& s, const std::function<std::size_t(std::string&)>& per_page) {
-  RawClient raw(s.token);
+double raw_pages(const Settings& s, const std::function<std::size_t(std::string&)>& per_page,
+                 bool slow = false) {
+  RawClient raw(slow ? s.slow_token : s.token);
   std::string body;
   double rows = 0;
   for (int page = 1;; ++page) {
-    raw.get(page_url(s, page), body);
+    raw.get(page_url(s, page, slow), body);
     const std::size_t n = per_page(body);
     rows += static_cast<double>(n);
     if (n < 1000) return rows;
   }
 }
 
-double raw_bytes(const Settings& s) {
-  return raw_pages(s, [](std::string& body) { return count_rows(body); });
+double raw_bytes(const Settings& s, bool slow = false) {
+  return raw_pages(
+      s, [](std::string& body) { return count_rows(body); }, slow);
 }
 
-double raw_parse_drop(const Settings& s) {
-  return raw_pages(s, [](std::string& body) {
-    const nlohmann::json page = nlohmann::json::parse(body);
-    return page.at("Result").size();
-  });
+double raw_parse_drop(const Settings& s, bool slow = false) {
+  return raw_pages(
+      s,
+      [](std::string& body) {
+        const nlohmann::json page = nlohmann::json::parse(body);
+        return page.at("Result").size();
+      },
+      slow);
 }
 
 double raw_parse_keep(const Settings& s) {
@@ -172,22 +193,31 @@ double raw_bytes_parallel(const Settings& s) {
   return rows;
 }
 
-caspio::Client sdk_client(const Settings& s) {
+// How a case's client is set up: the defaults a user gets, or one setting changed.
+enum class Setup { defaults, gzip, slow, slow_gzip };
+
+caspio::Client sdk_client(const Settings& s, Setup setup = Setup::defaults) {
   caspio::ClientOptions options;
-  options.base_url = s.rest_url;
-  return caspio::Client("bench", s.token, options);
+  const bool slow = setup == Setup::slow || setup == Setup::slow_gzip;
+  options.base_url = slow ? s.slow_rest_url : s.rest_url;
+  if (setup == Setup::gzip || setup == Setup::slow_gzip) {
+    options.compression = caspio::Compression::on;
+  }
+  return caspio::Client("bench", slow ? s.slow_token : s.token, options);
 }
 
-double sdk_get_records(const Settings& s, int prefetch = 0) {
-  return static_cast<double>(
-      sdk_client(s).tables().get_records(s.table, caspio::Query{}.prefetch(prefetch)).size());
+double sdk_get_records(const Settings& s, int prefetch = 0, Setup setup = Setup::defaults) {
+  return static_cast<double>(sdk_client(s, setup)
+                                 .tables()
+                                 .get_records(s.table, caspio::Query{}.prefetch(prefetch))
+                                 .size());
 }
 
-double sdk_records(const Settings& s, int prefetch) {
+double sdk_records(const Settings& s, int prefetch, Setup setup = Setup::defaults) {
   double rows = 0;
-  for (const auto& row :
-       sdk_client(s).tables().records(s.table, caspio::Query{}.prefetch(prefetch))) {
-    rows += row.is_object() ? 1 : 0;
+  for (const caspio::Row& row :
+       sdk_client(s, setup).tables().records(s.table, caspio::Query{}.prefetch(prefetch))) {
+    rows += row.empty() ? 0 : 1;
   }
   return rows;
 }
@@ -219,6 +249,53 @@ double sdk_small_calls(const Settings& s) {
   const auto client = sdk_client(s);
   for (int i = 0; i < s.small_calls; ++i) (void)client.tables().listing();
   return s.small_calls;
+}
+
+// A 1-row read: the raw loop's GET + parse, and the SDK's get_records_paginated with limit 1.
+double raw_one_row_reads(const Settings& s) {
+  RawClient raw(s.token);
+  std::string body;
+  std::size_t rows = 0;
+  const std::string url = s.rest_url + "/tables/" + s.table + "/records?q.limit=1";
+  for (int i = 0; i < s.small_calls; ++i) {
+    raw.get(url, body);
+    rows += nlohmann::json::parse(body).at("Result").size();
+  }
+  return rows == static_cast<std::size_t>(s.small_calls) ? s.small_calls : -1;
+}
+
+double sdk_one_row_reads(const Settings& s) {
+  const auto client = sdk_client(s);
+  std::size_t rows = 0;
+  for (int i = 0; i < s.small_calls; ++i) {
+    rows += client.tables().get_records_paginated(s.table, caspio::Query{}.limit(1)).size();
+  }
+  return rows == static_cast<std::size_t>(s.small_calls) ? s.small_calls : -1;
+}
+
+// A table definition: GET …/fields, parsed into names and types.
+double raw_definitions(const Settings& s) {
+  RawClient raw(s.token);
+  std::string body;
+  std::size_t fields = 0;
+  const std::string url = s.rest_url + "/tables/" + s.table + "/fields";
+  for (int i = 0; i < s.small_calls; ++i) {
+    raw.get(url, body);
+    const auto answer = nlohmann::json::parse(body);
+    std::vector<std::pair<std::string, std::string>> names;
+    for (const auto& f : answer.at("Result")) {
+      names.emplace_back(f.at("Name").get<std::string>(), f.at("Type").get<std::string>());
+    }
+    fields += names.size();
+  }
+  return fields > 0 ? s.small_calls : -1;
+}
+
+double sdk_definitions(const Settings& s) {
+  const auto client = sdk_client(s);
+  std::size_t fields = 0;
+  for (int i = 0; i < s.small_calls; ++i) fields += client.tables().definition(s.table).size();
+  return fields > 0 ? s.small_calls : -1;
 }
 
 nlohmann::json new_row(const std::string& tag, int i) {
@@ -258,7 +335,7 @@ void set_post_delay(const Settings& s, int ms) {
   const nlohmann::json fault{{"kind", "delay"},
                              {"method", "POST"},
                              {"path_prefix", "/rest/v2/tables"},
-                             {"count", 4 * s.writes + 100},
+                             {"count", 2 * s.writes * std::max(1, s.rounds) + 100},
                              {"delay_ms", ms}};
   const std::string body = fault.dump();
   CURL* h = curl_easy_init();
@@ -318,6 +395,27 @@ Figures run_child(const std::function<double()>& work) {
   return f;
 }
 
+// The median of the rounds by rate (wall time per unit); CPU and RSS are the medians of theirs.
+Figures median_of(std::vector<Figures> rounds) {
+  const auto mid = [](std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v.size() % 2 == 1 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
+  };
+  std::vector<double> per_unit_wall;
+  std::vector<double> per_unit_cpu;
+  std::vector<double> rss;
+  for (const auto& f : rounds) {
+    per_unit_wall.push_back(f.wall_s / f.units);
+    per_unit_cpu.push_back(f.cpu_s / f.units);
+    rss.push_back(f.rss_mb);
+  }
+  Figures m = rounds.front();
+  m.wall_s = mid(per_unit_wall) * m.units;
+  m.cpu_s = mid(per_unit_cpu) * m.units;
+  m.rss_mb = mid(rss);
+  return m;
+}
+
 void print_row(const std::string& name, const Figures& f, const Figures* base,
                const std::string& base_name) {
   const double rate = f.units / f.wall_s;
@@ -335,12 +433,12 @@ void print_row(const std::string& name, const Figures& f, const Figures* base,
   std::fflush(stdout);
 }
 
-std::string fetch_token(const Settings& s) {
+std::string fetch_token(const Settings& s, const std::string& token_url) {
   CURL* h = curl_easy_init();
   std::string body;
   const std::string form = "grant_type=client_credentials&client_id=" + s.client_id +
                            "&client_secret=" + s.client_secret;
-  curl_easy_setopt(h, CURLOPT_URL, s.token_url.c_str());
+  curl_easy_setopt(h, CURLOPT_URL, token_url.c_str());
   curl_easy_setopt(h, CURLOPT_POSTFIELDS, form.c_str());
   curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &append_body);
   curl_easy_setopt(h, CURLOPT_WRITEDATA, &body);
@@ -359,9 +457,13 @@ Settings parse_args(int argc, char** argv) {
                                            {"--table", &s.table},
                                            {"--out", &s.out_dir},
                                            {"--only", &s.only}};
+  text.emplace("--slow-rest-url", &s.slow_rest_url);
+  text.emplace("--slow-note", &s.slow_note);
+  text.emplace("--slow-token-url", &s.slow_token_url);
   std::map<std::string, int*> numbers{{"--small-calls", &s.small_calls},
                                       {"--writes", &s.writes},
-                                      {"--post-delay-ms", &s.post_delay_ms}};
+                                      {"--post-delay-ms", &s.post_delay_ms},
+                                      {"--rounds", &s.rounds}};
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     if (text.count(flag) != 0) {
@@ -380,49 +482,91 @@ Settings parse_args(int argc, char** argv) {
   return s;
 }
 
-// Runs the cases the settings ask for (all, or those named by --only), each printed against its
-// baseline when that ran too.
+// The cases the settings ask for (all, or those named by --only): registered first, then run
+// round after round (the order reversed every other round, so that a drift of the machine weighs
+// on every case alike), then printed as medians, each against its baseline when that ran too.
 class Runner {
  public:
   explicit Runner(const Settings& s) : s_(s) {}
 
-  void run(const std::string& name, const std::function<double()>& work,
-           const std::string& base = "") {
+  void add(const std::string& name, std::function<double()> work, const std::string& base = "") {
     if (!s_.only.empty() && ("," + s_.only + ",").find("," + name + ",") == std::string::npos) {
       return;
     }
-    results_[name] = run_child(work);
-    compare(name, base);
+    cases_.push_back(Case{name, std::move(work), base});
+  }
+  // Prints `name` against `base` as an extra line of the table.
+  void also_compare(const std::string& name, const std::string& base) {
+    extra_.emplace_back(name, base);
   }
 
-  // Prints `name` against `base` (alone when `base` is "" or did not run).
-  void compare(const std::string& name, const std::string& base) const {
-    const auto it = results_.find(name);
-    if (it == results_.end()) return;
-    const auto b = base.empty() ? results_.end() : results_.find(base);
-    print_row(name, it->second, b == results_.end() ? nullptr : &b->second, base);
+  void run_all() {
+    const int rounds = std::max(1, s_.rounds);
+    for (int round = 0; round < rounds; ++round) {
+      std::vector<const Case*> order;
+      for (const auto& c : cases_) order.push_back(&c);
+      if (round % 2 == 1) std::reverse(order.begin(), order.end());
+      for (const Case* c : order) {
+        const Figures f = run_child(c->work);
+        rounds_[c->name].push_back(f);
+        std::printf("round %d  %-26s %10.0f units/s\n", round + 1, c->name.c_str(),
+                    f.units / f.wall_s);
+        std::fflush(stdout);
+      }
+    }
+    std::printf("\nmedians of %d rounds:\n", rounds);
+    std::printf("%-26s %9s %8s %11s %9s %9s %8s\n", "case", "units", "wall_s", "units/s", "cpu_s",
+                "cpu_us/u", "rss_MB");
+    for (const auto& c : cases_) print(c.name, c.base);
+    for (const auto& [name, base] : extra_) print(name, base);
   }
 
  private:
+  struct Case {
+    std::string name;
+    std::function<double()> work;
+    std::string base;
+  };
+
+  void print(const std::string& name, const std::string& base) const {
+    const auto it = rounds_.find(name);
+    if (it == rounds_.end()) return;
+    const Figures f = median_of(it->second);
+    const auto b = base.empty() ? rounds_.end() : rounds_.find(base);
+    if (b == rounds_.end()) {
+      print_row(name, f, nullptr, base);
+    } else {
+      const Figures bf = median_of(b->second);
+      print_row(name, f, &bf, base);
+    }
+  }
+
   const Settings& s_;
-  std::map<std::string, Figures> results_;
+  std::vector<Case> cases_;
+  std::vector<std::pair<std::string, std::string>> extra_;
+  std::map<std::string, std::vector<Figures>> rounds_;
 };
 
-void run_reads(const Settings& s, Runner& r) {
-  r.run("raw_bytes", [&] { return raw_bytes(s); });
-  r.run("raw_parse_drop", [&] { return raw_parse_drop(s); });
-  r.run("raw_parse_keep", [&] { return raw_parse_keep(s); });
-  r.run(
+void add_reads(const Settings& s, Runner& r) {
+  r.add("raw_bytes", [&] { return raw_bytes(s); });
+  r.add("raw_parse_drop", [&] { return raw_parse_drop(s); });
+  r.add("raw_parse_keep", [&] { return raw_parse_keep(s); });
+  r.add(
       "raw_bytes_4_threads", [&] { return raw_bytes_parallel(s); }, "raw_bytes");
-  r.run(
+  r.add(
       "sdk_get_records", [&] { return sdk_get_records(s); }, "raw_parse_keep");
-  r.run(
+  r.add(
+      "sdk_get_records_gzip", [&] { return sdk_get_records(s, 0, Setup::gzip); },
+      "raw_parse_keep");
+  r.add(
       "sdk_get_records_pf4", [&] { return sdk_get_records(s, 4); }, "raw_parse_keep");
-  r.run(
+  r.add(
       "sdk_records", [&] { return sdk_records(s, 0); }, "raw_parse_drop");
-  r.run(
+  r.add(
+      "sdk_records_gzip", [&] { return sdk_records(s, 0, Setup::gzip); }, "raw_parse_drop");
+  r.add(
       "sdk_records_pf4", [&] { return sdk_records(s, 4); }, "raw_parse_drop");
-  r.compare("sdk_records_pf4", "sdk_records");
+  r.also_compare("sdk_records_pf4", "sdk_records");
   const std::pair<const char*, caspio::StreamFormat> formats[] = {
       {"json", caspio::StreamFormat::json_array},
       {"ndjson", caspio::StreamFormat::ndjson},
@@ -430,10 +574,18 @@ void run_reads(const Settings& s, Runner& r) {
   for (const auto& [name, format] : formats) {
     const caspio::StreamFormat f = format;
     const std::string base = std::string("sdk_stream_") + name;
-    r.run(
-        base, [&] { return sdk_stream(s, f, 0); }, "raw_bytes");
-    r.run(
-        base + "_pf4", [&] { return sdk_stream(s, f, 4); }, "raw_bytes");
+    r.add(
+        base, [&s, f] { return sdk_stream(s, f, 0); }, "raw_bytes");
+    r.add(
+        base + "_pf4", [&s, f] { return sdk_stream(s, f, 4); }, "raw_bytes");
+  }
+  if (!s.slow_rest_url.empty()) {
+    r.add("raw_parse_drop_slow", [&] { return raw_parse_drop(s, true); });
+    r.add(
+        "sdk_records_slow", [&] { return sdk_records(s, 0, Setup::slow); }, "raw_parse_drop_slow");
+    r.add(
+        "sdk_records_slow_gzip", [&] { return sdk_records(s, 0, Setup::slow_gzip); },
+        "raw_parse_drop_slow");
   }
 }
 
@@ -443,20 +595,37 @@ int main(int argc, char** argv) {
   try {
     Settings s = parse_args(argc, argv);
     curl_global_init(CURL_GLOBAL_DEFAULT);
-    s.token = fetch_token(s);
-    std::printf("%-22s %9s %8s %11s %9s %9s %8s\n", "case", "units", "wall_s", "units/s", "cpu_s",
-                "cpu_us/u", "rss_MB");
+    s.token = fetch_token(s, s.token_url);
+    if (!s.slow_rest_url.empty()) s.slow_token = fetch_token(s, s.slow_token_url);
+#ifdef CASPIO_BENCH_BUILD_TYPE
+    const char* build = CASPIO_BENCH_BUILD_TYPE;
+#else
+    const char* build = "unknown";
+#endif
+    std::printf(
+        "settings: build %s; raw loops: one libcurl handle, no Accept-Encoding; SDK: default "
+        "options (compression automatic = off towards loopback, page size 1000, no prefetch) "
+        "unless the case says gzip (compression on) or pf4 (prefetch 4); %d rounds%s%s\n",
+        build, std::max(1, s.rounds), s.slow_rest_url.empty() ? "" : "; slow link: ",
+        s.slow_note.c_str());
     Runner r(s);
-    run_reads(s, r);
-    r.run("raw_small_calls", [&] { return raw_small_calls(s); });
-    r.run(
+    add_reads(s, r);
+    r.add("raw_small_calls", [&] { return raw_small_calls(s); });
+    r.add(
         "sdk_small_calls", [&] { return sdk_small_calls(s); }, "raw_small_calls");
+    r.add("raw_one_row_reads", [&] { return raw_one_row_reads(s); });
+    r.add(
+        "sdk_one_row_reads", [&] { return sdk_one_row_reads(s); }, "raw_one_row_reads");
+    r.add("raw_definitions", [&] { return raw_definitions(s); });
+    r.add(
+        "sdk_definitions", [&] { return sdk_definitions(s); }, "raw_definitions");
     if (s.writes > 0) {
       if (s.post_delay_ms > 0) set_post_delay(s, s.post_delay_ms);
-      r.run("sdk_create_record_seq", [&] { return sdk_create_sequential(s); });
-      r.run(
+      r.add("sdk_create_record_seq", [&] { return sdk_create_sequential(s); });
+      r.add(
           "sdk_create_records_8", [&] { return sdk_create_batch(s); }, "sdk_create_record_seq");
     }
+    r.run_all();
     return 0;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "throughput: %s\n", e.what());

@@ -6,6 +6,7 @@
 
 #include "commands/commands.hpp"
 #include "context.hpp"
+#include "output/record_writer.hpp"
 #include "support/error_report.hpp"
 #include "support/interrupt.hpp"
 
@@ -19,9 +20,10 @@ namespace {
 
 void add_global_options(CLI::App& app, GlobalOptions& o) {
   app.add_option("--format", o.format,
-                 "Output: table, json, ndjson, csv (default: table on a "
+                 "Output: table, json, ndjson, csv, tsv (default: table on a "
                  "terminal, json otherwise)")
-      ->check(CLI::IsMember({"auto", "table", "json", "ndjson", "csv"}));
+      ->check(CLI::IsMember({"auto", "table", "json", "ndjson", "csv", "tsv"}));
+  add_text_style_options(app);
   app.add_flag("-q,--quiet", o.quiet, "No progress line and no notes on stderr");
   app.add_flag("-v,--verbose", o.verbose, "Show each HTTP request on stderr (no credentials)");
   app.add_option("--profile", o.profile,

@@ -42,7 +42,7 @@ int main() {
     // records(): the same, lazily, one page in memory.
     std::size_t admins = 0;
     for (const auto& row : tables.records("Demo_Users", caspio::Query{}.select("Role"))) {
-      if (row.value("Role", "") == "Admin") ++admins;
+      if (row.get_optional<std::string>("Role") == "Admin") ++admins;
     }
     std::cout << "records(Demo_Users): " << admins << " admins\n";
 

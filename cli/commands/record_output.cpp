@@ -20,11 +20,12 @@ Format export_format(const Context& ctx, const std::string& path) {
   if (ctx.format_given()) {
     const Format f = ctx.format();
     if (f == Format::table) {
-      throw CliError(exit_usage, "export writes json, ndjson or csv, not table");
+      throw CliError(exit_usage, "export writes json, ndjson, csv or tsv, not table");
     }
     return f;
   }
   if (ends_with(path, ".csv")) return Format::csv;
+  if (ends_with(path, ".tsv")) return Format::tsv;
   if (ends_with(path, ".ndjson") || ends_with(path, ".jsonl")) return Format::ndjson;
   return Format::json;
 }
@@ -80,11 +81,11 @@ void add_export_command(CLI::App* group, Context& ctx, SourceKind kind) {
   auto args = std::make_shared<Args>();
   const std::string what = noun(kind);
   auto* cmd = group->add_subcommand(
-      "export", "Stream every record of a " + what + " to a file or stdout (json, ndjson, csv)");
+      "export", "Stream every record of a " + what + " to a file or stdout (json, ndjson, csv, tsv)");
   cmd->add_option("NAME", args->name, "The " + what)->required();
   cmd->add_option("-o,--output", args->output,
                   "File to write (\"-\" = stdout); its extension picks the format unless --format "
-                  "is given (.csv, .ndjson/.jsonl, else json)");
+                  "is given (.csv, .tsv, .ndjson/.jsonl, else json)");
   add_query_options(cmd, args->query, false);
   on_run(cmd, ctx, [&ctx, args, kind] {
     return run_export(ctx, kind, args->name, args->query, args->output);

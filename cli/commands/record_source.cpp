@@ -51,9 +51,9 @@ std::optional<std::uint64_t> count_records(const caspio::Client& client, SourceK
   try {
     const auto rows = kind == SourceKind::table ? client.tables().get_records_paginated(name, query)
                                                 : client.views().get_records_paginated(name, query);
-    if (rows.size() == 1 && rows[0].contains("caspio_cli_count") &&
-        rows[0]["caspio_cli_count"].is_number_unsigned()) {
-      return rows[0]["caspio_cli_count"].get<std::uint64_t>();
+    if (rows.size() == 1 && rows[0].has("caspio_cli_count") &&
+        rows[0]["caspio_cli_count"].kind() == caspio::ValueKind::integer) {
+      return rows[0].get<std::uint64_t>("caspio_cli_count");
     }
   } catch (const caspio::Error&) {
   }

@@ -58,7 +58,8 @@ std::vector<std::string> select_names(const std::string& select) {
 ColumnOrder::ColumnOrder(std::vector<std::string> preferred, bool drop_pk_id)
     : columns_(std::move(preferred)), drop_pk_id_(drop_pk_id) {}
 
-const std::vector<std::string>& ColumnOrder::resolve(const nlohmann::json& first) {
+template <typename Json>
+const std::vector<std::string>& ColumnOrder::resolve_as(const Json& first) {
   if (resolved_) return columns_;
   resolved_ = true;
   std::vector<std::string> out;
@@ -83,6 +84,14 @@ const std::vector<std::string>& ColumnOrder::resolve(const nlohmann::json& first
   }
   columns_ = std::move(out);
   return columns_;
+}
+
+const std::vector<std::string>& ColumnOrder::resolve(const nlohmann::json& first) {
+  return resolve_as(first);
+}
+
+const std::vector<std::string>& ColumnOrder::resolve(const nlohmann::ordered_json& first) {
+  return resolve_as(first);
 }
 
 }  // namespace caspio_cli

@@ -10,7 +10,8 @@ Format choose_format(const std::string& name, bool stdout_is_terminal) {
   if (name == "json") return Format::json;
   if (name == "ndjson") return Format::ndjson;
   if (name == "csv") return Format::csv;
-  throw CliError(exit_usage, "unknown format '" + name + "' (table, json, ndjson or csv)");
+  if (name == "tsv") return Format::tsv;
+  throw CliError(exit_usage, "unknown format '" + name + "' (table, json, ndjson, csv or tsv)");
 }
 
 const char* to_string(Format format) noexcept {
@@ -23,6 +24,8 @@ const char* to_string(Format format) noexcept {
       return "ndjson";
     case Format::csv:
       return "csv";
+    case Format::tsv:
+      return "tsv";
   }
   return "json";
 }

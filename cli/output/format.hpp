@@ -12,9 +12,10 @@ enum class Format {
   json,    ///< One JSON array (or object), one record per line.
   ndjson,  ///< One JSON object per line.
   csv,     ///< RFC 4180 CSV with a header row.
+  tsv,     ///< The same with tabs between the fields.
 };
 
-/// The format `--format` names ("table", "json", "ndjson", "csv"), or for "auto" (and ""): table
+/// The format `--format` names ("table", "json", "ndjson", "csv", "tsv"), or for "auto" (and ""): table
 /// when stdout is a terminal, JSON otherwise.
 /// @throws CliError (usage) for another name.
 Format choose_format(const std::string& name, bool stdout_is_terminal);

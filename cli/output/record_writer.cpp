@@ -1,71 +1,107 @@
 #include "output/record_writer.hpp"
 
+#include <string_view>
+
 #include "output/cells.hpp"
 #include "output/table_render.hpp"
 
 namespace caspio_cli {
+namespace {
+
+TextStyle& style() {
+  static TextStyle s;
+  return s;
+}
+
+// `record`'s members with the columns first, in their order, then the others.
+nlohmann::ordered_json in_column_order(const nlohmann::json& record,
+                                       const std::vector<std::string>& columns, bool drop_pk_id) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::object();
+  for (const auto& key : columns) {
+    const auto it = record.find(key);
+    if (it != record.end()) out[key] = nlohmann::ordered_json::parse(it->dump());
+  }
+  for (const auto& item : record.items()) {
+    if (drop_pk_id && item.key() == "PK_ID") continue;
+    if (!out.contains(item.key())) out[item.key()] = nlohmann::ordered_json::parse(item.value().dump());
+  }
+  return out;
+}
+
+}  // namespace
+
+void set_text_style(const TextStyle& s) { style() = s; }
+
+void add_text_style_options(CLI::App& app) {
+  app.add_flag_callback(
+      "--no-header", [] { style().header = false; }, "CSV and TSV: no header line");
+  app.add_option_function<std::string>(
+         "--line-ending",
+         [](const std::string& ending) {
+           style().line_ending = ending == "lf" ? caspio::LineEnding::lf : caspio::LineEnding::crlf;
+         },
+         "CSV and TSV line ends: crlf (RFC 4180, the default) or lf")
+      ->check(CLI::IsMember({"crlf", "lf"}));
+}
 
 RecordWriter::RecordWriter(std::ostream& out, Format format, ColumnOrder order)
     : out_(out), format_(format), order_(std::move(order)) {}
 
-void RecordWriter::write(const nlohmann::json& record) {
-  const auto& columns = order_.resolve(record);
+RecordWriter::~RecordWriter() = default;
+
+void RecordWriter::start() {
+  caspio::RowWriterOptions options;
   switch (format_) {
-    case Format::table:
-      buffered_.push_back(record);
-      break;
     case Format::json:
-      out_ << (count_ == 0 ? "[\n" : ",\n")
-           << ordered_object(record, columns, order_.dropped("PK_ID"));
+      options.format = caspio::StreamFormat::json_array;
+      options.one_row_per_line = true;
       break;
     case Format::ndjson:
-      out_ << ordered_object(record, columns, order_.dropped("PK_ID")) << '\n';
+      options.format = caspio::StreamFormat::ndjson;
       break;
     case Format::csv:
-      write_csv(record);
+    case Format::tsv:
+      options.format = caspio::StreamFormat::csv;
+      options.delimiter = format_ == Format::tsv ? '\t' : ',';
+      options.columns = order_.columns();
       break;
+    case Format::table:
+      return;
+  }
+  options.header = style().header;
+  options.line_ending = style().line_ending;
+  if (order_.dropped("PK_ID")) options.omit = {"PK_ID"};
+  std::ostream& out = out_;
+  text_ = std::make_unique<caspio::RowWriter>(
+      [&out](std::string_view text) { out.write(text.data(), static_cast<std::streamsize>(text.size())); },
+      std::move(options));
+}
+
+void RecordWriter::write(const caspio::Row& record) {
+  if (count_ == 0) {
+    order_.resolve(record.to_ordered_json());
+    start();
+  }
+  if (format_ == Format::table) {
+    buffered_.push_back(record.to_json());
+  } else {
+    text_->write(record);
   }
   ++count_;
 }
 
-void RecordWriter::write_csv(const nlohmann::json& record) {
-  const auto& columns = order_.columns();
-  std::string line;
-  if (count_ == 0) {
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-      line += (i == 0 ? "" : ",") + csv_field(columns[i]);
-    }
-    out_ << line << '\n';
-    line.clear();
-  }
-  for (std::size_t i = 0; i < columns.size(); ++i) {
-    if (i != 0) line += ',';
-    const auto it = record.find(columns[i]);
-    if (it != record.end()) line += csv_field(plain_text(*it));
-  }
-  out_ << line << '\n';
+void RecordWriter::write(const nlohmann::json& record) {
+  const auto& columns = order_.resolve(record);
+  write(caspio::Row::from_json(in_column_order(record, columns, order_.dropped("PK_ID"))));
 }
 
 void RecordWriter::finish() {
-  switch (format_) {
-    case Format::table:
-      render_table(out_, order_.columns(), buffered_);
-      buffered_.clear();
-      break;
-    case Format::json:
-      out_ << (count_ == 0 ? "[]\n" : "\n]\n");
-      break;
-    case Format::ndjson:
-      break;
-    case Format::csv:
-      if (count_ == 0) {
-        std::string header;
-        for (const auto& name : order_.columns()) {
-          header += (header.empty() ? "" : ",") + csv_field(name);
-        }
-        out_ << header << '\n';
-      }
-      break;
+  if (format_ == Format::table) {
+    render_table(out_, order_.columns(), buffered_);
+    buffered_.clear();
+  } else {
+    if (!text_) start();  // no record: `[]`, or the CSV header of the preferred columns
+    text_->finish();
   }
   out_.flush();
 }

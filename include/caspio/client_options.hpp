@@ -48,6 +48,9 @@ struct CASPIO_EXPORT ClientOptions {
   std::chrono::milliseconds call_timeout{0};
   /// Largest answer body the default transport holds in memory (see TransportOptions).
   std::size_t max_response_bytes = std::size_t{512} << 20;
+  /// Whether the default transport asks for compressed answers: by default from every host but
+  /// a loopback one (see Compression).
+  Compression compression = Compression::automatic;
   std::string ca_info;  ///< CA bundle file of the default transport; "" = system default.
   std::string ca_path;  ///< CA directory of the default transport; "" = system default.
   std::string proxy;    ///< Proxy URL of the default transport; "" = none (see below).

@@ -99,4 +99,13 @@ class CASPIO_EXPORT RateLimitError : public ApiError {
   using ApiError::ApiError;
 };
 
+/// A Row value was read as a type it does not hold, a field the row does not have, or a number
+/// out of the requested type's range (code "FieldNotFound", "FieldTypeMismatch",
+/// "FieldOutOfRange" or "RowMapping"); the message names the field and both types. Nothing was
+/// sent: http_status is 0.
+class CASPIO_EXPORT FieldError : public Error {
+ public:
+  using Error::Error;
+};
+
 }  // namespace caspio

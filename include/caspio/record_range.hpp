@@ -4,12 +4,12 @@
 
 #include <cstddef>
 #include <functional>
+#include <utility>
 #include <iterator>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "caspio/export.hpp"
+#include "caspio/row.hpp"
 
 namespace caspio {
 
@@ -23,7 +23,7 @@ namespace caspio {
 class CASPIO_EXPORT RecordRange {
  public:
   /// Loads page `page_number` (from 1); throws on failure.
-  using PageLoader = std::function<std::vector<nlohmann::json>(int page_number)>;
+  using PageLoader = std::function<std::vector<Row>(int page_number)>;
 
   /// A range over pages of `page_size` rows served by `loader` (also a test seam for faking
   /// reads). `page_size` <= 0 means the loader's first page is the only one.
@@ -39,21 +39,21 @@ class CASPIO_EXPORT RecordRange {
   class iterator {
    public:
     using iterator_category = std::input_iterator_tag;  ///< Single pass.
-    using value_type = nlohmann::json;                  ///< One record (a JSON object).
+    using value_type = Row;                             ///< One record.
     using difference_type = std::ptrdiff_t;             ///< Signed, as C++20 ranges require.
-    using pointer = const nlohmann::json*;              ///< Pointer to a record.
-    using reference = const nlohmann::json&;            ///< Reference to a record.
+    using pointer = const Row*;                         ///< Pointer to a record.
+    using reference = const Row&;                       ///< Reference to a record.
 
     /// Keeps the previous record alive so `*it++` works.
     class PostfixProxy {
      public:
       /// The record before the increment.
-      const nlohmann::json& operator*() const noexcept { return value_; }
+      const Row& operator*() const noexcept { return value_; }
 
      private:
       friend class iterator;
-      explicit PostfixProxy(nlohmann::json value) : value_(std::move(value)) {}
-      nlohmann::json value_;
+      explicit PostfixProxy(Row value) : value_(std::move(value)) {}
+      Row value_;
     };
 
     /// The end iterator.
@@ -92,13 +92,13 @@ class CASPIO_EXPORT RecordRange {
   void fetch_next();
   PageLoader loader_;
   int page_size_ = 0;
-  std::vector<nlohmann::json> page_;
+  std::vector<Row> page_;
   std::size_t index_ = 0;
   int pages_fetched_ = 0;
   bool started_ = false;
   bool last_page_ = false;
-  nlohmann::json previous_first_;  // first and last rows of the previous full page
-  nlohmann::json previous_last_;
+  Row previous_first_;  // first and last rows of the previous full page
+  Row previous_last_;
 };
 
 }  // namespace caspio

@@ -14,6 +14,9 @@
 #include "caspio/export.hpp"
 #include "caspio/query.hpp"
 #include "caspio/record_range.hpp"
+#include "caspio/row.hpp"
+#include "caspio/row_mapping.hpp"
+#include "caspio/typed_range.hpp"
 #include "caspio/where.hpp"
 #include "caspio/write_result.hpp"
 
@@ -42,15 +45,31 @@ class CASPIO_EXPORT Views {
   /// One request (`GET /v2/views/{v}/records`) with exactly the parameters set in `query`.
   /// @throws InvalidArgumentError when `query` sets limit together with paging parameters.
   /// @throws caspio::Error as the class says.
-  std::vector<nlohmann::json> get_records_paginated(const std::string& view,
-                                                    const Query& query = {}) const;
+  std::vector<Row> get_records_paginated(const std::string& view,
+                                        const Query& query = {}) const;
   /// Every matching row, read in pages of 1000 ordered by PK_ID unless the query orders.
   /// @throws InvalidArgumentError when query.page_number() is set.
   /// @throws caspio::Error as the class says.
-  std::vector<nlohmann::json> get_records(const std::string& view, const Query& query = {}) const;
+  std::vector<Row> get_records(const std::string& view, const Query& query = {}) const;
   /// The same rows as get_records, fetched lazily one page at a time while iterating.
   /// @throws InvalidArgumentError as get_records (at once); fetch errors surface while iterating.
   RecordRange records(const std::string& view, const Query& query = {}) const;
+  /// The rows of records() converted to T as they are reached (row_as<T>: the user's
+  /// `from_row(const Row&, T&)` or nlohmann `from_json`); one page in memory at a time.
+  /// @throws InvalidArgumentError as get_records; fetch errors and caspio::FieldError from
+  /// the conversion surface while iterating.
+  template <typename T>
+  TypedRange<T> records(const std::string& view, const Query& query = {}) const {
+    return TypedRange<T>(records(view, query));
+  }
+  /// Every matching row converted to T (see records<T>); only the T values are kept.
+  /// @throws caspio::Error as get_records; caspio::FieldError from the conversion.
+  template <typename T>
+  std::vector<T> get_records(const std::string& view, const Query& query = {}) const {
+    std::vector<T> out;
+    for (const Row& row : records(view, query)) out.push_back(row_as<T>(row));
+    return out;
+  }
   /// Writes every matching row to `path` (PK_ID removed) in `format`; the file appears only when
   /// complete. Returns the number of rows written.
   /// @throws InvalidArgumentError as get_records, or for an empty path.
@@ -72,6 +91,10 @@ class CASPIO_EXPORT Views {
   /// @throws InvalidArgumentError for an empty view name (nothing is sent).
   std::vector<RecordOutcome> create_records(const std::string& view,
                                             const std::vector<nlohmann::json>& rows,
+                                            const CreateRecordsOptions& options = {}) const;
+  /// create_records of rows read earlier or built with Row::from_json (each sent as its JSON
+  /// object; a PK_ID field is refused for that row as it would be in JSON: use Row::without).
+  std::vector<RecordOutcome> create_records(const std::string& view, const std::vector<Row>& rows,
                                             const CreateRecordsOptions& options = {}) const;
   /// Updates matching rows (`PUT /v2/views/{v}/records?q.where=`).
   /// @throws InvalidArgumentError for an empty WHERE (use Where::all()) or bad `values`.

@@ -5,9 +5,8 @@
 #include <cstdint>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "caspio/export.hpp"
+#include "caspio/row.hpp"
 
 namespace caspio {
 
@@ -23,7 +22,7 @@ struct CASPIO_EXPORT WriteResult {
   std::int64_t records_affected = 0;  ///< `RecordsAffected` (1 for a successful create).
   /// Rows written, when ReturnRows::yes was asked for; may be empty (e.g. a row created through a
   /// view that falls outside the view's filter).
-  std::vector<nlohmann::json> rows;
+  std::vector<Row> rows;
 };
 
 /// How get_records_stream_to_file writes rows (PK_ID is always removed).

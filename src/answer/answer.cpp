@@ -62,14 +62,29 @@ nlohmann::json result_of(const Answer& answer) {
   throw_bad_answer(answer, "answer has no Result");
 }
 
-std::vector<nlohmann::json> result_rows(const Answer& answer) {
+std::vector<Row> result_rows(const Answer& answer) {
   // The fast path (simdjson); a body it does not take is read again below to name the problem.
   if (auto rows = parse_result_rows(answer.response.body)) return std::move(*rows);
-  nlohmann::json result = result_of(answer);
-  if (!result.is_array()) throw_bad_answer(answer, "answer has no Result array");
-  std::vector<nlohmann::json> rows;
-  rows.reserve(result.size());
-  for (auto& row : result) rows.push_back(std::move(row));
+  auto body =
+      nlohmann::ordered_json::parse(answer.response.body, nullptr, /*allow_exceptions=*/false);
+  if (body.is_discarded()) {
+    throw_bad_answer(
+        answer,
+        fmt::format("answer body is not valid JSON ({} bytes)", answer.response.body.size()),
+        kMalformedAnswer);
+  }
+  const auto result = body.is_object() ? body.find("Result") : body.end();
+  if (!body.is_object() || result == body.end()) throw_bad_answer(answer, "answer has no Result");
+  if (!result->is_array()) throw_bad_answer(answer, "answer has no Result array");
+  std::vector<Row> rows;
+  rows.reserve(result->size());
+  for (const auto& row : *result) {
+    if (!row.is_object()) {
+      throw_bad_answer(answer, fmt::format("Result holds {} where a record (JSON object) belongs",
+                                           row.type_name()));
+    }
+    rows.push_back(Row::from_json(row));
+  }
   return rows;
 }
 

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "caspio/http_transport.hpp"
+#include "caspio/row.hpp"
 #include "pipeline/outcome.hpp"
 
 namespace caspio {
@@ -44,8 +45,9 @@ constexpr const char* kMalformedAnswer = "MalformedAnswer";
 nlohmann::json parse_json(const Answer& answer);
 /// The body's `Result` member; ApiError when the body is not a JSON object with one.
 nlohmann::json result_of(const Answer& answer);
-/// The body's `Result` as rows (an array); ApiError otherwise.
-std::vector<nlohmann::json> result_rows(const Answer& answer);
+/// The body's `Result` as rows (an array of objects, fields in the body's order); ApiError
+/// otherwise.
+std::vector<Row> result_rows(const Answer& answer);
 /// The body's `RecordsAffected` (0 when the body is empty or has none).
 std::int64_t records_affected(const Answer& answer);
 

@@ -1,79 +1,283 @@
 #include "answer/row_parser.hpp"
 
+#include <simdjson.h>
+
+#include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <string_view>
 #include <utility>
 
-#include <simdjson.h>
-
-#include "answer/page_parser.hpp"
+#include "model/row_builder.hpp"
+#include "records/text_cells.hpp"
 
 namespace caspio {
 namespace detail {
 namespace {
 
-using nlohmann::json;
-namespace dom = simdjson::dom;
+namespace od = simdjson::ondemand;
 
-// dom::element → nlohmann::json with the value kinds nlohmann::json::parse gives.
-json value_of(dom::element element) {
-  switch (element.type()) {
-    case dom::element_type::OBJECT: {
-      json out(json::value_t::object);
-      auto& members = out.get_ref<json::object_t&>();
-      for (const dom::key_value_pair field : dom::object(element)) {
-        members[std::string(field.key)] = value_of(field.value);
+// A name that can be compared with a key's raw (escaped) text byte for byte.
+bool plain(std::string_view name) {
+  return std::none_of(name.begin(), name.end(), [](char c) {
+    return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
+  });
+}
+
+// The parser of this thread, with its buffers and the last name table it made.
+struct ThreadParser {
+  od::parser parser;
+  std::string padded;  // a copy of a body whose string has no room for simdjson's padding
+  RowBuilder builder;
+  std::vector<std::string_view> keys;  // unescaped keys of the row being read (off the table)
+  std::shared_ptr<const FieldNames> names;
+  bool names_plain = false;
+};
+
+ThreadParser& thread_parser() {
+  thread_local ThreadParser state;
+  return state;
+}
+
+// Compact JSON text of `value` (a list: object or array) appended to `out`.
+bool write_json(od::value value, std::string& out) {
+  od::json_type type;
+  if (value.type().get(type) != simdjson::SUCCESS) return false;
+  switch (type) {
+    case od::json_type::object: {
+      od::object object;
+      if (value.get_object().get(object) != simdjson::SUCCESS) return false;
+      out.push_back('{');
+      bool first = true;
+      std::vector<std::string_view> keys;  // a repeated key is left to the slow path
+      for (auto field_result : object) {
+        od::field field;
+        if (std::move(field_result).get(field) != simdjson::SUCCESS) return false;
+        std::string_view key;
+        if (field.unescaped_key().get(key) != simdjson::SUCCESS) return false;
+        if (std::find(keys.begin(), keys.end(), key) != keys.end()) return false;
+        keys.push_back(key);
+        if (!first) out.push_back(',');
+        first = false;
+        append_quoted(out, key);
+        out.push_back(':');
+        if (!write_json(field.value(), out)) return false;
       }
-      return out;
+      out.push_back('}');
+      return true;
     }
-    case dom::element_type::ARRAY: {
-      json out(json::value_t::array);
-      auto& items = out.get_ref<json::array_t&>();
-      const dom::array array(element);
-      items.reserve(array.size());
-      for (const dom::element item : array) items.push_back(value_of(item));
-      return out;
+    case od::json_type::array: {
+      od::array array;
+      if (value.get_array().get(array) != simdjson::SUCCESS) return false;
+      out.push_back('[');
+      bool first = true;
+      for (auto item_result : array) {
+        od::value item;
+        if (std::move(item_result).get(item) != simdjson::SUCCESS) return false;
+        if (!first) out.push_back(',');
+        first = false;
+        if (!write_json(item, out)) return false;
+      }
+      out.push_back(']');
+      return true;
     }
-    case dom::element_type::STRING:
-      return json(std::string(std::string_view(element)));
-    case dom::element_type::INT64: {
-      const auto n = static_cast<std::int64_t>(element);
-      // nlohmann keeps non-negative integers as number_unsigned, negative ones as number_integer.
-      if (n >= 0) return json(static_cast<std::uint64_t>(n));
-      return json(n);
+    case od::json_type::string: {
+      std::string_view text;
+      if (value.get_string().get(text) != simdjson::SUCCESS) return false;
+      append_quoted(out, text);
+      return true;
     }
-    case dom::element_type::UINT64:
-      return json(static_cast<std::uint64_t>(element));
-    case dom::element_type::DOUBLE:
-      return json(static_cast<double>(element));
-    case dom::element_type::BOOL:
-      return json(static_cast<bool>(element));
-    case dom::element_type::NULL_VALUE:
-      return json(nullptr);
+    case od::json_type::number: {
+      od::number_type number_type;
+      if (value.get_number_type().get(number_type) != simdjson::SUCCESS) return false;
+      if (number_type == od::number_type::signed_integer) {
+        std::int64_t n;
+        if (value.get_int64().get(n) != simdjson::SUCCESS) return false;
+        append_integer(out, n);
+      } else if (number_type == od::number_type::unsigned_integer) {
+        std::uint64_t n;
+        if (value.get_uint64().get(n) != simdjson::SUCCESS) return false;
+        append_integer(out, n);
+      } else {
+        double d;
+        if (value.get_double().get(d) != simdjson::SUCCESS) return false;
+        append_double(out, d);
+      }
+      return true;
+    }
+    case od::json_type::boolean: {
+      bool b;
+      if (value.get_bool().get(b) != simdjson::SUCCESS) return false;
+      out += b ? "true" : "false";
+      return true;
+    }
+    case od::json_type::null: {
+      bool is_null = false;
+      if (value.is_null().get(is_null) != simdjson::SUCCESS || !is_null) return false;
+      out += "null";
+      return true;
+    }
   }
-  return json();
+  return false;
+}
+
+// Adds `value` to the row being built.
+bool add_value(od::value value, RowBuilder& builder) {
+  od::json_type type;
+  if (value.type().get(type) != simdjson::SUCCESS) return false;
+  switch (type) {
+    case od::json_type::string: {
+      std::string_view text;
+      if (value.get_string().get(text) != simdjson::SUCCESS) return false;
+      builder.add_string(text);
+      return true;
+    }
+    case od::json_type::number: {
+      od::number_type number_type;
+      if (value.get_number_type().get(number_type) != simdjson::SUCCESS) return false;
+      if (number_type == od::number_type::signed_integer) {
+        std::int64_t n;
+        if (value.get_int64().get(n) != simdjson::SUCCESS) return false;
+        builder.add_integer(n);
+      } else if (number_type == od::number_type::unsigned_integer) {
+        std::uint64_t n;
+        if (value.get_uint64().get(n) != simdjson::SUCCESS) return false;
+        builder.add_unsigned(n);
+      } else {
+        double d;
+        if (value.get_double().get(d) != simdjson::SUCCESS) return false;
+        builder.add_number(d);
+      }
+      return true;
+    }
+    case od::json_type::boolean: {
+      bool b;
+      if (value.get_bool().get(b) != simdjson::SUCCESS) return false;
+      builder.add_bool(b);
+      return true;
+    }
+    case od::json_type::null: {
+      bool is_null = false;
+      if (value.is_null().get(is_null) != simdjson::SUCCESS || !is_null) return false;
+      builder.add_null();
+      return true;
+    }
+    case od::json_type::object:
+    case od::json_type::array: {
+      const std::size_t start = builder.text().size();
+      if (!write_json(value, builder.text())) return false;
+      builder.end_list(start);
+      return true;
+    }
+  }
+  return false;
+}
+
+// One row object into `rows`.
+bool add_row(od::value row_value, ThreadParser& p, std::vector<Row>& rows) {
+  od::object object;
+  if (row_value.get_object().get(object) != simdjson::SUCCESS) return false;
+  RowBuilder& builder = p.builder;
+  builder.clear();
+  // Fast path: the keys are those of the last table, in its order (compared on their raw text).
+  const FieldNames* table = p.names_plain ? p.names.get() : nullptr;
+  std::size_t matched = 0;  // keys matched against `table`
+  bool off_table = table == nullptr;
+  p.keys.clear();
+  for (auto field_result : object) {
+    od::field field;
+    if (std::move(field_result).get(field) != simdjson::SUCCESS) return false;
+    if (!off_table) {
+      if (matched < table->size() && field.key() == (*table)[matched]) {
+        ++matched;
+        if (!add_value(field.value(), builder)) return false;
+        continue;
+      }
+      // Leaves the table: the keys matched so far are the table's first ones.
+      off_table = true;
+      for (std::size_t i = 0; i < matched; ++i) p.keys.push_back((*table)[i]);
+    }
+    std::string_view key;
+    if (field.unescaped_key().get(key) != simdjson::SUCCESS) return false;
+    if (!add_value(field.value(), builder)) return false;
+    // A repeated key: its first position, its last value.
+    const auto same = std::find(p.keys.begin(), p.keys.end(), key);
+    if (same != p.keys.end()) {
+      builder.replace_with_last(static_cast<std::size_t>(same - p.keys.begin()));
+    } else {
+      p.keys.push_back(key);
+    }
+  }
+  if (!off_table && matched == table->size()) {
+    rows.push_back(builder.finish(p.names));
+    return true;
+  }
+  if (!off_table) {  // fewer keys than the table
+    p.keys.clear();
+    for (std::size_t i = 0; i < matched; ++i) p.keys.push_back((*table)[i]);
+  }
+  std::vector<std::string> names(p.keys.begin(), p.keys.end());
+  p.names_plain = std::all_of(names.begin(), names.end(), [](const std::string& n) { return plain(n); });
+  p.names = std::make_shared<const FieldNames>(std::move(names));
+  rows.push_back(builder.finish(p.names));
+  return true;
+}
+
+bool read_result(od::array result, ThreadParser& p, std::vector<Row>& rows) {
+  rows.clear();
+  for (auto item_result : result) {
+    od::value item;
+    if (std::move(item_result).get(item) != simdjson::SUCCESS) return false;
+    if (!add_row(item, p, rows)) return false;
+  }
+  return true;
 }
 
 }  // namespace
 
-std::optional<std::vector<nlohmann::json>> parse_result_rows(const std::string& body) {
-  dom::element root;
-  // The body is copied into the parser's padded buffer (simdjson reads past the end).
-  if (parse_page(body).get(root) != simdjson::SUCCESS) return std::nullopt;
-  dom::object object;
-  if (root.get(object) != simdjson::SUCCESS) return std::nullopt;
-  dom::array result;
-  // at_key() finds the first `Result`; nlohmann keeps the last of repeated keys, so look on.
+std::optional<std::vector<Row>> parse_result_rows(const std::string& body) {
+  ThreadParser& p = thread_parser();
+  const std::size_t size = body.size();
+  if (p.parser.capacity() < size) {
+    // Grows by doubling: one allocation for a read of many pages of slightly different sizes.
+    const std::size_t room = std::min(std::max<std::size_t>(size * 2, std::size_t{1} << 16),
+                                      simdjson::SIMDJSON_MAXSIZE_BYTES);
+    if (p.parser.allocate(room) != simdjson::SUCCESS) return std::nullopt;
+  }
+  simdjson::padded_string_view text;
+  if (body.capacity() >= size + simdjson::SIMDJSON_PADDING) {
+    text = simdjson::padded_string_view(body.data(), size, body.capacity());
+  } else {
+    p.padded.reserve(size + simdjson::SIMDJSON_PADDING);
+    p.padded.assign(body);
+    text = simdjson::padded_string_view(p.padded.data(), size, p.padded.capacity());
+  }
+  od::document document;
+  if (p.parser.iterate(text).get(document) != simdjson::SUCCESS) return std::nullopt;
+  od::object root;
+  if (document.get_object().get(root) != simdjson::SUCCESS) return std::nullopt;
+  std::vector<Row> rows;
   bool found = false;
-  for (const dom::key_value_pair field : object) {
-    if (field.key != "Result") continue;
-    if (field.value.get(result) != simdjson::SUCCESS) return std::nullopt;
+  for (auto field_result : root) {
+    od::field field;
+    if (std::move(field_result).get(field) != simdjson::SUCCESS) return std::nullopt;
+    std::string_view key;
+    if (field.unescaped_key().get(key) != simdjson::SUCCESS) return std::nullopt;
+    if (key != "Result") {
+      // Other members (RecordsAffected…) are skipped; they must still be valid JSON.
+      std::string ignored;
+      if (!write_json(field.value(), ignored)) return std::nullopt;
+      continue;
+    }
+    od::array result;
+    if (field.value().get_array().get(result) != simdjson::SUCCESS) return std::nullopt;
+    if (!read_result(result, p, rows)) return std::nullopt;  // a repeated Result: the last one
     found = true;
   }
   if (!found) return std::nullopt;
-  std::vector<json> rows;
-  rows.reserve(result.size());
-  for (const dom::element row : result) rows.push_back(value_of(row));
+  // Text after the root object (OUT_OF_BOUNDS: the document ends there) is not one JSON value.
+  const char* rest = nullptr;
+  if (document.current_location().get(rest) != simdjson::OUT_OF_BOUNDS) return std::nullopt;
   return rows;
 }
 

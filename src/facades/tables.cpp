@@ -123,12 +123,12 @@ WriteResult Tables::delete_password_field_value(const std::string& table, const 
   return password_result(state_->call(HttpMethod::delete_, url));
 }
 
-std::vector<nlohmann::json> Tables::get_records_paginated(const std::string& table,
+std::vector<Row> Tables::get_records_paginated(const std::string& table,
                                                           const Query& query) const {
   return detail::get_records_paginated(*state_, source(table), query);
 }
 
-std::vector<nlohmann::json> Tables::get_records(const std::string& table,
+std::vector<Row> Tables::get_records(const std::string& table,
                                                 const Query& query) const {
   return detail::get_records(state_, source(table), query);
 }

@@ -148,7 +148,7 @@ nlohmann::json Utils::copy_record(const std::string& table, const Where& where,
                     "exactly one",
                     table, where.str()));
   }
-  const nlohmann::json& source = rows.front();
+  const nlohmann::json source = rows.front().to_json();
   for (const FieldDefinition* field : writable) {
     if (values.contains(field->name)) continue;
     const nlohmann::json* value = find_ci(source, field->name);
@@ -162,10 +162,10 @@ nlohmann::json Utils::copy_record(const std::string& table, const Where& where,
   }
   const detail::Answer answer =
       detail::post_record(*state_, detail::RecordSource{kTables, table}, values, ReturnRows::yes);
-  std::vector<nlohmann::json> created;
+  std::vector<Row> created;
   if (!answer.response.body.empty()) created = detail::result_rows(answer);
   if (created.empty()) detail::throw_bad_answer(answer, "the created row was not returned");
-  return std::move(created.front());
+  return created.front().to_json();
 }
 
 }  // namespace caspio

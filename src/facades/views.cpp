@@ -25,12 +25,12 @@ ObjectDescription Views::description(const std::string& view) const {
   return detail::get_result<ObjectDescription>(*state_, state_->url({kViews, view}));
 }
 
-std::vector<nlohmann::json> Views::get_records_paginated(const std::string& view,
+std::vector<Row> Views::get_records_paginated(const std::string& view,
                                                          const Query& query) const {
   return detail::get_records_paginated(*state_, source(view), query);
 }
 
-std::vector<nlohmann::json> Views::get_records(const std::string& view, const Query& query) const {
+std::vector<Row> Views::get_records(const std::string& view, const Query& query) const {
   return detail::get_records(state_, source(view), query);
 }
 

@@ -39,6 +39,15 @@ int main(int argc, char** argv) {
   app.add_option("--query-timeout-ms", query_timeout_ms, "Time limit of one records call's SQL")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
+  std::size_t bandwidth_kib = 0;
+  long latency_ms = 0;
+  app.add_option("--bandwidth-kib", bandwidth_kib,
+                 "Send answer bodies at most this many KiB per second (0 = no limit), as a slow "
+                 "network link would")
+      ->capture_default_str();
+  app.add_option("--latency-ms", latency_ms, "Wait this long before each answer (a round trip)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
 
   try {
     app.parse(argc, argv);
@@ -52,6 +61,8 @@ int main(int argc, char** argv) {
     options.fixture = caspio::mock::Fixture::empty;
   }
   options.token_ttl = std::chrono::seconds(token_ttl);
+  options.bandwidth_bytes_per_second = bandwidth_kib * 1024;
+  options.latency = std::chrono::milliseconds(latency_ms);
   options.query_timeout = std::chrono::milliseconds(query_timeout_ms);
 
   // Block the stop signals before any server thread starts, then wait for them here.

@@ -2,6 +2,9 @@
 // Caspio-shaped errors, then the journal and the faults that act on the answer.
 #include <httplib.h>
 
+#include <algorithm>
+#include <chrono>
+#include <memory>
 #include <thread>
 
 #include "compression.hpp"
@@ -241,6 +244,27 @@ void Server::Impl::finish(const httplib::Request& req, httplib::Response& res,
     res.body = detail::gzip(res.body);
     res.set_header("Content-Encoding", "gzip");
     res.set_header("Vary", "Accept-Encoding");
+  }
+  if (options.latency.count() > 0) std::this_thread::sleep_for(options.latency);
+  if (options.bandwidth_bytes_per_second > 0 && !res.body.empty() &&
+      !(after && after->kind == FaultKind::drop)) {
+    // Paced in slices of 1/50 s of the rate: the client sees the body arrive at that speed.
+    const std::size_t rate = options.bandwidth_bytes_per_second;
+    const std::size_t slice = std::max<std::size_t>(rate / 50, 1);
+    auto full = std::make_shared<std::string>(std::move(res.body));
+    res.body.clear();
+    const auto start = std::make_shared<std::chrono::steady_clock::time_point>();
+    res.set_content_provider(
+        full->size(), type.empty() ? "application/octet-stream" : type.c_str(),
+        [full, rate, slice, start](std::size_t offset, std::size_t, httplib::DataSink& sink) {
+          if (offset == 0) *start = std::chrono::steady_clock::now();
+          const std::size_t n = std::min(slice, full->size() - offset);
+          // The slice may leave once the bytes before it have had their time at `rate`.
+          const auto due = *start + std::chrono::microseconds(offset * 1000000 / rate);
+          std::this_thread::sleep_until(due);
+          return sink.write(full->data() + offset, n);
+        });
+    return;
   }
   if (after && after->kind == FaultKind::drop && !res.body.empty()) {
     auto full = std::make_shared<std::string>(std::move(res.body));

@@ -17,6 +17,7 @@ std::shared_ptr<HttpTransport> default_transport(const ClientOptions& options) {
   transport_options.ca_path = options.ca_path;
   transport_options.proxy = options.proxy;
   transport_options.use_environment_proxy = options.use_environment_proxy;
+  transport_options.compression = options.compression;
   return make_curl_transport(transport_options);
 }
 

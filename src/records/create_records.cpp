@@ -113,11 +113,12 @@ RecordOutcome create_one(const ClientState& state, const RecordSource& source,
   }
 }
 
-}  // namespace
+const nlohmann::json& json_of(const nlohmann::json& row) { return row; }
+nlohmann::json json_of(const Row& row) { return row.to_json(); }
 
-std::vector<RecordOutcome> create_records(const ClientState& state, const RecordSource& source,
-                                          const std::vector<nlohmann::json>& rows,
-                                          const CreateRecordsOptions& options) {
+template <typename Rows>
+std::vector<RecordOutcome> create_all(const ClientState& state, const RecordSource& source,
+                                      const Rows& rows, const CreateRecordsOptions& options) {
   require_name(source.name, "name");
   std::vector<RecordOutcome> outcomes(rows.size());
   const int in_flight = std::clamp(options.in_flight, 1, kMaxInFlight);
@@ -125,7 +126,7 @@ std::vector<RecordOutcome> create_records(const ClientState& state, const Record
   std::atomic<std::size_t> next{0};
   const auto work = [&] {
     for (std::size_t i = next++; i < rows.size(); i = next++) {
-      outcomes[i] = create_one(state, source, rows[i], options.return_rows, pace);
+      outcomes[i] = create_one(state, source, json_of(rows[i]), options.return_rows, pace);
     }
   };
   const auto threads = std::min<std::size_t>(static_cast<std::size_t>(in_flight), rows.size());
@@ -134,6 +135,20 @@ std::vector<RecordOutcome> create_records(const ClientState& state, const Record
   work();  // this thread is one of the senders
   for (auto& worker : workers) worker.join();
   return outcomes;
+}
+
+}  // namespace
+
+std::vector<RecordOutcome> create_records(const ClientState& state, const RecordSource& source,
+                                          const std::vector<nlohmann::json>& rows,
+                                          const CreateRecordsOptions& options) {
+  return create_all(state, source, rows, options);
+}
+
+std::vector<RecordOutcome> create_records(const ClientState& state, const RecordSource& source,
+                                          const std::vector<Row>& rows,
+                                          const CreateRecordsOptions& options) {
+  return create_all(state, source, rows, options);
 }
 
 }  // namespace detail
@@ -147,6 +162,18 @@ std::vector<RecordOutcome> Tables::create_records(const std::string& table,
 
 std::vector<RecordOutcome> Views::create_records(const std::string& view,
                                                  const std::vector<nlohmann::json>& rows,
+                                                 const CreateRecordsOptions& options) const {
+  return detail::create_records(*state_, {"views", view}, rows, options);
+}
+
+std::vector<RecordOutcome> Tables::create_records(const std::string& table,
+                                                  const std::vector<Row>& rows,
+                                                  const CreateRecordsOptions& options) const {
+  return detail::create_records(*state_, {"tables", table}, rows, options);
+}
+
+std::vector<RecordOutcome> Views::create_records(const std::string& view,
+                                                 const std::vector<Row>& rows,
                                                  const CreateRecordsOptions& options) const {
   return detail::create_records(*state_, {"views", view}, rows, options);
 }

@@ -10,7 +10,7 @@ RecordRange::RecordRange(PageLoader loader, int page_size)
     : loader_(std::move(loader)), page_size_(page_size) {}
 
 void RecordRange::fetch_next() {
-  std::vector<nlohmann::json> next = loader_(pages_fetched_ + 1);
+  std::vector<Row> next = loader_(pages_fetched_ + 1);
   ++pages_fetched_;
   last_page_ = page_size_ <= 0 || next.size() < static_cast<std::size_t>(page_size_);
   if (!last_page_) {

@@ -22,7 +22,7 @@ PagePlan checked_plan(const ClientState& state, const RecordSource& source, cons
   return plan;
 }
 
-std::vector<nlohmann::json> get_records_paginated(const ClientState& state,
+std::vector<Row> get_records_paginated(const ClientState& state,
                                                   const RecordSource& source, const Query& query) {
   require_name(source.name, "name");
   if (query.limit() && (query.page_number() || query.page_size())) {
@@ -43,12 +43,12 @@ RecordRange::PageLoader row_loader(const std::shared_ptr<const ClientState>& sta
       return read_page(*state, plan, page, *sink, result_rows);
     };
   }
-  return paged_loader<std::vector<nlohmann::json>>(
+  return paged_loader<std::vector<Row>>(
       [state, plan = std::move(plan)](int page) {
         BufferSink sink;  // pages in flight on several threads: one buffer each
         return read_page(*state, plan, page, sink, result_rows);
       },
-      [page_size](const std::vector<nlohmann::json>& rows) {
+      [page_size](const std::vector<Row>& rows) {
         return rows.size() < static_cast<std::size_t>(page_size);
       },
       prefetch, 1);
@@ -61,15 +61,15 @@ RecordRange records(const std::shared_ptr<const ClientState>& state, const Recor
   return RecordRange(row_loader(state, std::move(plan), query.prefetch()), page_size);
 }
 
-std::vector<nlohmann::json> get_records(const std::shared_ptr<const ClientState>& state,
+std::vector<Row> get_records(const std::shared_ptr<const ClientState>& state,
                                         const RecordSource& source, const Query& query) {
   PagePlan plan = checked_plan(*state, source, query);
   const auto page_size = static_cast<std::size_t>(plan.page_size);
   const RecordRange::PageLoader load = row_loader(state, std::move(plan), query.prefetch());
-  std::vector<nlohmann::json> rows;
+  std::vector<Row> rows;
   RepeatGuard repeats;
   for (int page = 1;; ++page) {
-    std::vector<nlohmann::json> next = load(page);
+    std::vector<Row> next = load(page);
     repeats.check(next, page_size, page);
     const std::size_t count = next.size();
     if (rows.empty()) {

@@ -30,13 +30,13 @@ inline std::vector<std::string> records_path(const RecordSource& source) {
 }
 
 /// One GET with exactly the query's parameters.
-std::vector<nlohmann::json> get_records_paginated(const ClientState& state,
+std::vector<Row> get_records_paginated(const ClientState& state,
                                                   const RecordSource& source, const Query& query);
 /// The lazy fetch-all range (validates at once).
 RecordRange records(const std::shared_ptr<const ClientState>& state, const RecordSource& source,
                     const Query& query);
 /// Every row of the fetch-all range.
-std::vector<nlohmann::json> get_records(const std::shared_ptr<const ClientState>& state,
+std::vector<Row> get_records(const std::shared_ptr<const ClientState>& state,
                                         const RecordSource& source, const Query& query);
 /// Streams the fetch-all range to `path` atomically.
 std::size_t stream_to_file(const std::shared_ptr<const ClientState>& state,
@@ -59,6 +59,10 @@ WriteResult delete_records(const ClientState& state, const RecordSource& source,
 /// Inserts many rows, up to options.in_flight at once, one outcome per row in input order.
 std::vector<RecordOutcome> create_records(const ClientState& state, const RecordSource& source,
                                           const std::vector<nlohmann::json>& rows,
+                                          const CreateRecordsOptions& options);
+/// The same for rows (each sent as its JSON object).
+std::vector<RecordOutcome> create_records(const ClientState& state, const RecordSource& source,
+                                          const std::vector<Row>& rows,
                                           const CreateRecordsOptions& options);
 
 }  // namespace detail

@@ -1,14 +1,15 @@
-// get_records_stream_to_file: each page's body goes into a reused buffer and is turned into the
-// file's text (page_text.hpp: no nlohmann::json per row); the file appears only when complete.
-#include <fmt/format.h>
-
-#include <functional>
+// get_records_stream_to_file: the rows of the fetch-all read (one page in memory at a time, or
+// `prefetch` pages ahead) written by the one RowWriter into a file that appears only when
+// complete. CSV columns are the first row's fields; an empty read still gets a header, from the
+// query's select list or the table's fields.
+#include <cctype>
 #include <string>
+#include <string_view>
+#include <vector>
 
-#include "answer/errors.hpp"
-#include "records/page_body.hpp"
+#include "caspio/definitions.hpp"
+#include "caspio/row_writer.hpp"
 #include "records/page_loader.hpp"
-#include "records/page_text.hpp"
 #include "records/records.hpp"
 #include "request/validate.hpp"
 #include "transport/atomic_file.hpp"
@@ -17,50 +18,79 @@ namespace caspio {
 namespace detail {
 namespace {
 
-// Throws the ApiError of a page body that could not be converted.
-void check_page_text(const Answer& answer, PageTextError error, std::size_t bytes) {
-  switch (error) {
-    case PageTextError::none:
-      break;
-    case PageTextError::not_json:
-      throw_bad_answer(answer, fmt::format("answer body is not valid JSON ({} bytes)", bytes),
-                       kMalformedAnswer);
-    case PageTextError::no_result:
-      throw_bad_answer(answer, "answer has no Result");
-    case PageTextError::result_not_array:
-      throw_bad_answer(answer, "answer has no Result array");
+std::string trimmed(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
+    text.remove_prefix(1);
   }
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
+    text.remove_suffix(1);
+  }
+  return std::string(text);
 }
 
-PageText load_text(const ClientState& state, const PagePlan& plan, int page, PageTextWriter& writer,
-                   BufferSink& sink) {
-  return read_page(state, plan, page, sink, [&writer](const Answer& answer) {
-    const std::string& body = answer.response.body;
-    PageText text;
-    text.text.reserve(body.size());
-    check_page_text(answer, writer.convert(body, text), body.size());  // cut short: read again
-    return text;
-  });
+// The output name of one select item: its alias after a top-level AS, else the item without
+// brackets or a table prefix.
+std::string output_name(const std::string& item) {
+  std::string low = item;
+  for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const auto as = low.rfind(" as ");
+  std::string name = as == std::string::npos ? item : trimmed(std::string_view(item).substr(as + 4));
+  if (name.size() >= 2 && ((name.front() == '[' && name.back() == ']') ||
+                           (name.front() == '"' && name.back() == '"'))) {
+    name = name.substr(1, name.size() - 2);
+  }
+  const auto dot = name.rfind('.');
+  if (as == std::string::npos && dot != std::string::npos && name.find('(') == std::string::npos) {
+    name = name.substr(dot + 1);
+  }
+  return name;
 }
 
-// Pages 2… of `plan` as text: in order on this thread, or `prefetch` pages ahead.
-std::function<PageText(int)> later_pages(const std::shared_ptr<const ClientState>& state,
-                                         const PagePlan& plan, PageTextWriter& writer,
-                                         const std::shared_ptr<BufferSink>& sink, int prefetch) {
-  if (prefetch <= 0) {
-    return [state, plan, &writer, sink](int page) {
-      return load_text(*state, plan, page, writer, *sink);
-    };
+// The output names of a `q.select` list, in order; {} for "" or one with `*`.
+std::vector<std::string> select_names(const std::string& select) {
+  std::vector<std::string> names;
+  std::string item;
+  int depth = 0;
+  char quote = 0;
+  bool star = false;
+  const auto flush = [&] {
+    const std::string t = trimmed(item);
+    if (t == "*" || (t.size() > 2 && t.compare(t.size() - 2, 2, ".*") == 0)) star = true;
+    if (!t.empty()) names.push_back(output_name(t));
+    item.clear();
+  };
+  for (const char c : select) {
+    if (quote != 0) {
+      if (c == quote) quote = 0;
+    } else if (c == '\'' || c == '"') {
+      quote = c;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == ',' && depth == 0) {
+      flush();
+      continue;
+    }
+    item += c;
   }
-  std::shared_ptr<const PageTextWriter> columns = writer.clone();
-  const auto page_size = static_cast<std::size_t>(plan.page_size);
-  return paged_loader<PageText>(
-      [state, plan, columns](int page) {
-        const auto own = columns->clone();  // one writer and buffer per page in flight
-        BufferSink sink;
-        return load_text(*state, plan, page, *own, sink);
-      },
-      [page_size](const PageText& text) { return text.rows < page_size; }, prefetch, 2);
+  flush();
+  if (star) names.clear();
+  return names;
+}
+
+// The CSV header of an empty read: the select list's names, else a table's readable fields
+// (one request, only then); a view read with `*` has none to give.
+std::vector<std::string> empty_read_columns(const ClientState& state, const RecordSource& source,
+                                            const Query& query) {
+  std::vector<std::string> names = select_names(query.select());
+  if (!names.empty() || !query.select().empty() || source.collection != "tables") return names;
+  const auto fields = get_result<std::vector<FieldDefinition>>(
+      state, state.url({source.collection, source.name, "fields"}));
+  for (const auto& field : fields) {
+    if (field.type != "PASSWORD") names.push_back(field.name);
+  }
+  return names;
 }
 
 }  // namespace
@@ -69,40 +99,23 @@ std::size_t stream_to_file(const std::shared_ptr<const ClientState>& state,
                            const RecordSource& source, const Query& query, const std::string& path,
                            StreamFormat format) {
   require_name(path, "file path");
-  const PagePlan plan = checked_plan(*state, source, query);
-  const auto page_size = static_cast<std::size_t>(plan.page_size);
+  PagePlan plan = checked_plan(*state, source, query);
+  const int page_size = plan.page_size;
   AtomicFile file(path);
-  PageTextWriter writer(format);
-  const auto sink = std::make_shared<BufferSink>();
-  // Page 1 on this thread: its first row fixes the CSV columns for every later page.
-  PageText page = load_text(*state, plan, 1, writer, *sink);
-  if (format == StreamFormat::json_array) file.write("[");
-  file.write(writer.header());
-  std::size_t count = 0;
-  std::function<PageText(int)> next;
-  std::size_t previous_hash = 0;  // of the previous full page: a server that ignores
-  std::size_t previous_size = 0;  // q.pageNumber repeats it forever
-  for (int number = 1;; ++number) {
-    if (page_size != 0 && page.rows == page_size) {
-      const std::size_t hash = std::hash<std::string_view>{}(page.text);
-      if (number > 1 && hash == previous_hash && page.text.size() == previous_size) {
-        throw_repeated_page(number);
-      }
-      previous_hash = hash;
-      previous_size = page.text.size();
-    }
-    std::string_view text = page.text;
-    if (count == 0 && format == StreamFormat::json_array && !text.empty()) text.remove_prefix(1);
-    file.write(text);
-    count += page.rows;
-    if (page_size == 0 || page.rows < page_size) break;
-    if (!next) next = later_pages(state, plan, writer, sink, query.prefetch());
-    page = next(number + 1);
+  RecordRange rows(row_loader(state, std::move(plan), query.prefetch()), page_size);
+  auto it = rows.begin();
+  RowWriterOptions options;
+  options.format = format;
+  options.omit = {"PK_ID"};
+  if (it == rows.end() && format == StreamFormat::csv) {
+    options.columns = empty_read_columns(*state, source, query);
   }
-  next = nullptr;  // stops any prefetch threads before the file is committed
-  if (format == StreamFormat::json_array) file.write("]\n");
+  RowWriter writer([&file](std::string_view text) { file.write(text); }, std::move(options));
+  for (; it != rows.end(); ++it) writer.write(*it);
+  writer.finish();
+  rows = RecordRange({}, 0);  // stops any prefetch threads before the file is committed
   file.commit();
-  return count;
+  return writer.rows();
 }
 
 }  // namespace detail

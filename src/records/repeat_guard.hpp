@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "caspio/row.hpp"
 
 #include "answer/errors.hpp"
 
@@ -16,7 +16,7 @@ namespace detail {
 class RepeatGuard {
  public:
   /// Throws ApiError "RepeatedPage" when full page `number` repeats the previous full page.
-  void check(const std::vector<nlohmann::json>& page, std::size_t page_size, int number) {
+  void check(const std::vector<Row>& page, std::size_t page_size, int number) {
     if (page_size == 0 || page.empty() || page.size() < page_size) return;
     if (seen_ && page.front() == first_ && page.back() == last_) throw_repeated_page(number);
     first_ = page.front();
@@ -26,8 +26,8 @@ class RepeatGuard {
 
  private:
   bool seen_ = false;
-  nlohmann::json first_;
-  nlohmann::json last_;
+  Row first_;
+  Row last_;
 };
 
 }  // namespace detail

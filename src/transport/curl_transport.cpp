@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdio>
 #include <cstring>
+#include <string_view>
 #include <exception>
 #include <functional>
 #include <memory>
@@ -250,7 +251,8 @@ class CurlTransport final : public HttpTransport {
     curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
 #endif
     curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
-    curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
+    // "" offers every encoding libcurl can inflate; nullptr sends no Accept-Encoding.
+    curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, wants_compression(request.url) ? "" : nullptr);
     curl_easy_setopt(h, CURLOPT_HTTPHEADER, list);
     BodyTarget target;
     target.handle = h;
@@ -295,6 +297,33 @@ class CurlTransport final : public HttpTransport {
   }
 
  private:
+  // Whether to send Accept-Encoding for `url` (Compression::automatic: not to loopback hosts).
+  bool wants_compression(const std::string& url) const {
+    switch (options_.compression) {
+      case Compression::on:
+        return true;
+      case Compression::off:
+        return false;
+      case Compression::automatic:
+        break;
+    }
+    const std::string_view rest(url);
+    const auto scheme = rest.find("://");
+    if (scheme == std::string_view::npos) return true;
+    std::string_view authority = rest.substr(scheme + 3);
+    authority = authority.substr(0, authority.find_first_of("/?#"));
+    authority = authority.substr(authority.rfind('@') == std::string_view::npos
+                                     ? 0
+                                     : authority.rfind('@') + 1);
+    std::string host;
+    if (!authority.empty() && authority.front() == '[') {
+      host = std::string(authority.substr(1, authority.find(']') - 1));
+    } else {
+      host = std::string(authority.substr(0, authority.rfind(':')));
+    }
+    return !detail::is_loopback_host(host);
+  }
+
   // Timeouts, TLS and proxy settings of one attempt.
   void set_limits(CURL* h, const HttpRequest& request) const {
     long total = static_cast<long>(options_.request_timeout.count());

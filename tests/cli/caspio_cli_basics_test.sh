@@ -33,7 +33,7 @@ run tables list
 expect_rc 0 "tables list"
 expect_equal "$(cat out)" $'[\n{"Name":"Demo_Physicians"},\n{"Name":"Demo_States_Lookup"},\n{"Name":"Demo_Users"}\n]' "tables list JSON"
 run tables list --format csv
-expect_equal "$(cat out)" $'Name\nDemo_Physicians\nDemo_States_Lookup\nDemo_Users' "tables list CSV"
+expect_equal "$(cat out)" $'Name\r\nDemo_Physicians\r\nDemo_States_Lookup\r\nDemo_Users\r' "tables list CSV (CRLF)"
 run tables list --format ndjson
 expect_equal "$(sed -n 3p out)" '{"Name":"Demo_Users"}' "tables list NDJSON"
 run tables list --format table
@@ -44,7 +44,7 @@ run tables describe Demo_Users --format table
 expect_out "Name   Demo_Users" "tables describe as a table"
 run tables fields Demo_Users --format csv
 expect_rc 0 "tables fields"
-expect_equal "$(cut -d, -f1,2 out | tr '\n' ' ')" "Name,Type User_ID,RANDOM ID Name,STRING Email,STRING Password,PASSWORD Role,STRING Active,YES/NO " "tables fields CSV"
+expect_equal "$(cut -d, -f1,2 out | tr -d '\r' | tr '\n' ' ')" "Name,Type User_ID,RANDOM ID Name,STRING Email,STRING Password,PASSWORD Role,STRING Active,YES/NO " "tables fields CSV"
 
 # Unknown names: exit 3, one line naming it, no file left.
 run tables describe No_Such_Table
@@ -72,8 +72,8 @@ clear_journal
 run records get Demo_Physicians --select "Last_Name, First_Name, Email" --where "Office_State = 'MI'" \
   --order-by "Last_Name DESC" --format csv
 expect_rc 0 "records get select"
-expect_equal "$(head -1 out)" "Last_Name,First_Name,Email" "CSV header in select order"
-expect_equal "$(tail -n +2 out | tr '\n' ' ')" "Whitfield,Marcus,marcus.whitfield@example.com Hoppe,Lelah,lelah.hoppe@example.com " "records get where + order-by"
+expect_equal "$(head -1 out | tr -d '\r')" "Last_Name,First_Name,Email" "CSV header in select order"
+expect_equal "$(tail -n +2 out | tr -d '\r' | tr '\n' ' ')" "Whitfield,Marcus,marcus.whitfield@example.com Hoppe,Lelah,lelah.hoppe@example.com " "records get where + order-by"
 [ "$(journal_lines | grep -cF 'q.select=Last_Name%2C%20First_Name%2C%20Email')" -ge 1 ] ||
   [ "$(journal_lines | grep -cF '"q.select","Last_Name, First_Name, Email"')" -ge 1 ] ||
   fail "q.select not sent as given"
@@ -90,11 +90,11 @@ expect_rc 0 "records get on a view"
 expect_equal "$(wc -l <out)" 2 "view rows"
 expect_out '{"First_Name":"Lelah","Email":"lelah.hoppe@example.com"' "view select order"
 run records get Demo_Users --format csv
-expect_equal "$(head -1 out)" "User_ID,Name,Email,Role,Active,PK_ID" "table field order without --select"
+expect_equal "$(head -1 out | tr -d '\r')" "User_ID,Name,Email,Role,Active,PK_ID" "table field order without --select"
 run records get Demo_Users --where "Role = 'Nobody'" --format csv
-expect_equal "$(cat out)" "User_ID,Name,Email,Role,Active" "no rows: the readable fields as header"
+expect_equal "$(tr -d '\r' <out)" "User_ID,Name,Email,Role,Active" "no rows: the readable fields as header"
 run records get Demo_Physicians --where "Office_State = 'ZZ'" --format csv --select "Email, Title"
-expect_equal "$(cat out)" "Email,Title" "no rows: header only"
+expect_equal "$(tr -d '\r' <out)" "Email,Title" "no rows: header only"
 run records get Demo_Physicians --where "No_Such_Column = 1"
 expect_rc 1 "bad where"
 expect_err "SqlServerError" "bad where code"
@@ -104,7 +104,7 @@ printf '{"Name":"José Ñúñez 日本語","Email":"jose@example.com","Role":"Ad
 run tables import Demo_Users utf8.ndjson
 expect_rc 0 "import a UTF-8 row"
 run records get Demo_Users --select "Name, Role" --where "Email = 'jose@example.com'" --format csv
-expect_equal "$(sed -n 2p out)" "José Ñúñez 日本語,Admin" "UTF-8 in CSV"
+expect_equal "$(sed -n 2p out | tr -d '\r')" "José Ñúñez 日本語,Admin" "UTF-8 in CSV"
 run records get Demo_Users --select "Name, Role" --where "Email = 'jose@example.com'" --format json
 expect_out '"Name":"José Ñúñez 日本語"' "UTF-8 in JSON"
 run records get Demo_Users --select "Name, Role" --where "Role = 'Admin'" --format table

@@ -9,7 +9,7 @@ start_mock --rows 2500
 clear_journal
 run tables export Demo_Physicians --select "Email, Last_Name, First_Name" -o phys.csv
 expect_rc 0 "export CSV"
-expect_equal "$(head -1 phys.csv)" "Email,Last_Name,First_Name" "export CSV header in select order"
+expect_equal "$(head -1 phys.csv | tr -d '\r')" "Email,Last_Name,First_Name" "export CSV header in select order"
 expect_equal "$(data_rows phys.csv)" 2515 "export CSV rows"
 grep -qF "lelah.hoppe@example.com,Hoppe,Lelah" phys.csv || fail "export CSV lacks Lelah Hoppe"
 expect_equal "$(cat out)" "" "export to a file prints nothing on stdout"
@@ -28,14 +28,14 @@ run tables export Demo_Users -o users.ndjson
 expect_equal "$(wc -l <users.ndjson)" 12 "export NDJSON rows"
 run tables export Demo_Users --format csv
 expect_rc 0 "export to stdout"
-expect_equal "$(head -1 out)" "User_ID,Name,Email,Role,Active" "export CSV to stdout"
+expect_equal "$(head -1 out | tr -d '\r')" "User_ID,Name,Email,Role,Active" "export CSV to stdout"
 run tables export Demo_Users -o users.txt --format ndjson
 expect_equal "$(wc -l <users.txt)" 12 "--format wins over the extension"
 run tables export Demo_Users --format table
 expect_rc 2 "export as a table is refused"
 run views export Demo_Physicians_Active --select "Email, First_Name" -o active.csv
 expect_rc 0 "views export"
-expect_equal "$(head -1 active.csv)" "Email,First_Name" "views export header"
+expect_equal "$(head -1 active.csv | tr -d '\r')" "Email,First_Name" "views export header"
 [ "$(data_rows active.csv)" -gt 0 ] || fail "views export wrote no rows"
 run tables export No_Such_Table -o none.csv
 expect_rc 3 "export of an unknown table"
@@ -46,7 +46,7 @@ expect_err "/no/such/dir/x.csv" "export into a missing directory names the path"
 
 # Import the export of one table into another: names and emails of physicians become users.
 run tables export Demo_Physicians --select "Full_Name AS Name, Email" --where "Office_State = 'MI'" -o mi.csv
-expect_equal "$(head -1 mi.csv)" "Name,Email" "export with aliases"
+expect_equal "$(head -1 mi.csv | tr -d '\r')" "Name,Email" "export with aliases"
 mi_rows=$(data_rows mi.csv)
 clear_journal
 run tables import Demo_Users mi.csv
@@ -54,7 +54,7 @@ expect_rc 0 "import CSV"
 expect_out "\"written\":$mi_rows" "import result"
 expect_equal "$(journal_count POST /rest/v2/tables/Demo_Users/records 201)" "$mi_rows" "rows created"
 run records get Demo_Users --where "Email = 'lelah.hoppe@example.com'" --select "Name, Email" --format csv
-expect_equal "$(sed -n 2p out)" "Lelah Hoppe,lelah.hoppe@example.com" "imported row reads back"
+expect_equal "$(sed -n 2p out | tr -d '\r')" "Lelah Hoppe,lelah.hoppe@example.com" "imported row reads back"
 
 # Types from the table's definition: YES/NO, numbers, list fields (values or keys), read-only left out.
 cat >typed.csv <<'CSV'

@@ -6,7 +6,7 @@ start_mock
 
 run files ls --format csv
 expect_rc 0 "files ls"
-expect_equal "$(head -1 out)" "Type,Name,Size,ContentType,DateCreated,LastModified,ExternalKey" "ls header"
+expect_equal "$(head -1 out | tr -d '\r')" "Type,Name,Size,ContentType,DateCreated,LastModified,ExternalKey" "ls header"
 expect_out "folder,Demo_Sandbox," "ls root folder"
 expect_out "file,Welcome.txt,148,text/plain," "ls root file"
 run files ls /Demo_Sandbox/Demo_Subfolder_One/Demo_Subfolder_One_Subfolder --format csv

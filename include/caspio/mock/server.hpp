@@ -48,6 +48,11 @@ struct ServerOptions {
   std::chrono::milliseconds query_timeout{5000};
   /// Largest request body accepted; a larger one answers 413 RequestEntityTooLarge.
   std::size_t max_body_bytes = 64 * 1024 * 1024;
+  /// Answer bodies leave at most this many bytes per second (0 = no limit), as over a slow
+  /// network link; the compressed size counts when the answer is compressed.
+  std::size_t bandwidth_bytes_per_second = 0;
+  /// Wait before each answer is sent, as a network round trip would.
+  std::chrono::milliseconds latency{0};
 };
 
 /// One part of a multipart/form-data request body.

@@ -1,5 +1,6 @@
-// The simdjson row parser gives exactly what nlohmann::json::parse gives, and declines (so that
-// the slow path names the problem) every body that is not an object with a Result array.
+// The simdjson row parser gives exactly what nlohmann::ordered_json::parse gives (fields in the
+// body's order), and declines (so that the slow path names the problem) every body that is not an
+// object with a Result array of objects.
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -13,24 +14,22 @@
 #include "caspio/error.hpp"
 
 using caspio::detail::parse_result_rows;
+using caspio::ValueKind;
 using nlohmann::json;
+using nlohmann::ordered_json;
 
 namespace {
 
-// The rows nlohmann gives for `body`, with each value's kind checked to match as well.
+// The rows nlohmann gives for `body`, in order, with each value's kind checked to match as well.
 void expect_same_as_nlohmann(const std::string& body) {
   const auto rows = parse_result_rows(body);
   ASSERT_TRUE(rows.has_value()) << body;
-  const json expected = json::parse(body).at("Result");
+  const ordered_json expected = ordered_json::parse(body).at("Result");
   ASSERT_EQ(rows->size(), expected.size()) << body;
   for (std::size_t i = 0; i < rows->size(); ++i) {
-    EXPECT_EQ((*rows)[i], expected[i]) << body;
+    EXPECT_EQ((*rows)[i].to_ordered_json(), expected[i]) << body;
     EXPECT_EQ((*rows)[i].dump(), expected[i].dump()) << body;  // same kinds: 1 vs 1.0, -0 vs 0
   }
-}
-
-void expect_kind(const json& value, json::value_t kind) {
-  EXPECT_EQ(static_cast<int>(value.type()), static_cast<int>(kind)) << value.dump();
 }
 
 }  // namespace
@@ -45,24 +44,32 @@ TEST(RowParser, RowsAndValuesAreThoseOfNlohmann) {
       R"({"Result":[{"Specialties":{"6":"Obstetrics","7":"Ophthalmology"},"L":[1,[2,{"a":[]}],{}]}]})");
   expect_same_as_nlohmann(
       R"({"Result":[{"q":"say \"hi\"\\ \/ \b\f\n\r\t","u":"\u00e9\u20ac\ud83d\ude00","raw":"é€😀"}]})");
-  expect_same_as_nlohmann(R"(  {"Other":[1,{"a":2}],"Result":[1,"two",null,[3]] , "More":{}}  )");
+  expect_same_as_nlohmann(
+      R"(  {"Other":[1,{"a":2}],"Result":[{"b":"two","a":null},{"c":[3]}] , "More":{}}  )");
 }
 
 TEST(RowParser, NumberKindsMatch) {
   const auto rows =
       parse_result_rows(R"({"Result":[{"a":7,"b":-7,"c":7.0,"d":18446744073709551615}]})");
   ASSERT_TRUE(rows.has_value());
-  const json& row = rows->at(0);
-  expect_kind(row.at("a"), json::value_t::number_unsigned);
-  expect_kind(row.at("b"), json::value_t::number_integer);
-  expect_kind(row.at("c"), json::value_t::number_float);
-  expect_kind(row.at("d"), json::value_t::number_unsigned);
-  EXPECT_EQ(row.at("d").get<std::uint64_t>(), std::numeric_limits<std::uint64_t>::max());
+  const caspio::Row& row = rows->at(0);
+  EXPECT_EQ(row["a"].kind(), ValueKind::integer);
+  EXPECT_EQ(row["b"].kind(), ValueKind::integer);
+  EXPECT_EQ(row["c"].kind(), ValueKind::number);
+  EXPECT_EQ(row["d"].kind(), ValueKind::integer);
+  EXPECT_EQ(row.get<std::uint64_t>("d"), std::numeric_limits<std::uint64_t>::max());
+  // nlohmann's kinds on the way out: unsigned, integer, float, unsigned.
+  EXPECT_EQ(row.to_json().at("a").type(), json::value_t::number_unsigned);
+  EXPECT_EQ(row.to_json().at("b").type(), json::value_t::number_integer);
+  EXPECT_EQ(row.to_json().at("c").type(), json::value_t::number_float);
+  EXPECT_EQ(row.to_json().at("d").type(), json::value_t::number_unsigned);
 }
 
 TEST(RowParser, ARepeatedKeyKeepsItsLastValueAsNlohmannDoes) {
-  expect_same_as_nlohmann(R"({"Result":[{"a":1,"a":2}]})");
-  expect_same_as_nlohmann(R"({"Result":[1],"Result":[2,3]})");
+  expect_same_as_nlohmann(R"({"Result":[{"a":1,"b":0,"a":2}]})");
+  expect_same_as_nlohmann(R"({"Result":[{"x":1}],"Result":[{"y":2},{"z":3}]})");
+  // Inside a list value a repeated key is left to the slow path, which keeps the last value.
+  EXPECT_FALSE(parse_result_rows(R"({"Result":[{"L":{"k":1,"k":2}}]})").has_value());
 }
 
 TEST(RowParser, DeclinesEveryOtherBody) {
@@ -85,7 +92,10 @@ TEST(RowParser, DeclinesEveryOtherBody) {
                            "{\"Result\":[\"\xff\"]}",
                            R"({"Result":[{"a":"\ud800"}]})",
                            R"({"Result":[{"a":01}]})",
-                           R"({"Bad":[1,,2],"Result":[]})"}) {
+                           R"({"Bad":[1,,2],"Result":[]})",
+                           R"({"Result":[1,2]})",
+                           R"({"Result":[{"a":1},null]})",
+                           R"({"Result":[[]]})"}) {
     EXPECT_FALSE(parse_result_rows(body).has_value()) << body;
   }
 }
@@ -98,10 +108,11 @@ TEST(RowParser, WhatItDeclinesResultRowsStillReadsOrNames) {
   EXPECT_FALSE(parse_result_rows(answer.response.body).has_value());
   const auto rows = caspio::detail::result_rows(answer);
   ASSERT_EQ(rows.size(), 1u);
-  expect_kind(rows[0].at("a"), json::value_t::number_float);
-  EXPECT_DOUBLE_EQ(rows[0].at("a").get<double>(), 1.2345678901234568e+29);
-  // Not JSON, no Result, Result not an array: the slow path's typed errors.
-  for (const char* body : {R"({"Result":[)", R"({"Rows":[]})", R"({"Result":{}})"}) {
+  EXPECT_EQ(rows[0]["a"].kind(), ValueKind::number);
+  EXPECT_DOUBLE_EQ(rows[0].get<double>("a"), 1.2345678901234568e+29);
+  // Not JSON, no Result, Result not an array, not records: the slow path's typed errors.
+  for (const char* body :
+       {R"({"Result":[)", R"({"Rows":[]})", R"({"Result":{}})", R"({"Result":[1]})"}) {
     answer.response.body = body;
     EXPECT_THROW(caspio::detail::result_rows(answer), caspio::ApiError) << body;
   }

@@ -11,9 +11,9 @@ namespace {
 caspio::RecordRange::PageLoader rows_loader(int total, int page_size, std::vector<int>& calls) {
   return [total, page_size, &calls](int page) {
     calls.push_back(page);
-    std::vector<nlohmann::json> rows;
+    std::vector<caspio::Row> rows;
     for (int i = (page - 1) * page_size; i < total && i < page * page_size; ++i) {
-      rows.push_back({{"PK_ID", i + 1}});
+      rows.push_back(caspio::Row::from_json(nlohmann::json{{"PK_ID", i + 1}}));
     }
     return rows;
   };
@@ -71,24 +71,24 @@ TEST(RecordRange, SinglePageModeNeverAsksForMore) {
   caspio::RecordRange range(
       [&calls](int) {
         ++calls;
-        return std::vector<nlohmann::json>(1000, nlohmann::json::object());
+        return std::vector<caspio::Row>(1000, caspio::Row::from_json(nlohmann::json{{"A", 1}}));
       },
       0);
   int n = 0;
-  for (const auto& row : range) n += row.is_object() ? 1 : 0;
+  for (const auto& row : range) n += row.empty() ? 0 : 1;
   EXPECT_EQ(n, 1000);
   EXPECT_EQ(calls, 1);
 }
 
 TEST(RecordRange, LoaderErrorsSurfaceFromIncrement) {
   caspio::RecordRange range(
-      [](int page) -> std::vector<nlohmann::json> {
+      [](int page) -> std::vector<caspio::Row> {
         if (page == 2) {
           caspio::ErrorInfo info;
           info.message = "boom";
           throw caspio::TransportError(info);
         }
-        return std::vector<nlohmann::json>(5, nlohmann::json::object());
+        return std::vector<caspio::Row>(5, caspio::Row::from_json(nlohmann::json{{"A", 1}}));
       },
       5);
   auto it = range.begin();

@@ -1,6 +1,6 @@
-// get_records_stream_to_file writes rows straight from the wire: Caspio's field order (so CSV
-// columns follow q.select), values as dump() writes them (a float in its shortest form), and the
-// same errors as a parsed read.
+// get_records_stream_to_file writes the rows of the read through RowWriter: Caspio's field order
+// (so CSV columns follow q.select), values as dump() writes them (a float in its shortest form),
+// a CSV header also for an empty read, and the same errors as a parsed read.
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -33,7 +33,7 @@ const char* kMixed =
 
 }  // namespace
 
-TEST(StreamSax, NdjsonKeepsCaspiosFieldOrderAndValuesAsDumpWritesThem) {
+TEST(StreamFormats, NdjsonKeepsCaspiosFieldOrderAndValuesAsDumpWritesThem) {
   caspio_test::ScratchDir dir;
   FakeClient f;
   f.fake->push(200, kMixed);
@@ -46,7 +46,7 @@ TEST(StreamSax, NdjsonKeepsCaspiosFieldOrderAndValuesAsDumpWritesThem) {
             "\"Big\":18446744073709551615}\n");
 }
 
-TEST(StreamSax, CsvCellsAreTextNestedValuesJson) {
+TEST(StreamFormats, CsvCellsAreTextNestedValuesJson) {
   caspio_test::ScratchDir dir;
   FakeClient f;
   f.fake->push(200, kMixed);
@@ -59,7 +59,7 @@ TEST(StreamSax, CsvCellsAreTextNestedValuesJson) {
       "-3,,18446744073709551615\r\n");
 }
 
-TEST(StreamSax, CsvRowsInAnotherOrderFollowTheHeader) {
+TEST(StreamFormats, CsvRowsInAnotherOrderFollowTheHeader) {
   caspio_test::ScratchDir dir;
   FakeClient f;
   f.fake->push(200, R"({"Result":[{"A":1,"B":2},{"B":4,"A":3},{"A":5}]})");
@@ -68,7 +68,7 @@ TEST(StreamSax, CsvRowsInAnotherOrderFollowTheHeader) {
   EXPECT_EQ(caspio_test::slurp(path), "A,B\r\n1,2\r\n3,4\r\n5,\r\n");
 }
 
-TEST(StreamSax, BadBodiesAreApiErrorsAndLeaveNoFile) {
+TEST(StreamFormats, BadBodiesAreApiErrorsAndLeaveNoFile) {
   for (const char* body : {R"({"Result":[{"A":1},{"A":)", R"({"Rows":[]})", R"({"Result":{}})",
                            R"([{"A":1}])", "not json"}) {
     caspio_test::ScratchDir dir;
@@ -81,7 +81,7 @@ TEST(StreamSax, BadBodiesAreApiErrorsAndLeaveNoFile) {
   }
 }
 
-TEST(StreamSaxEmulator, CsvColumnsFollowTheSelectOrder) {
+TEST(StreamFormatsEmulator, CsvColumnsFollowTheSelectOrder) {
   caspio_test::Emulator emu;
   caspio_test::ScratchDir dir;
   const auto path = dir.file("out.csv");
@@ -95,4 +95,33 @@ TEST(StreamSaxEmulator, CsvColumnsFollowTheSelectOrder) {
                                           rows[0].at("Last_Name").get<std::string>() + "," +
                                           rows[0].at("Email").get<std::string>() + "," +
                                           rows[0].at("First_Name").get<std::string>() + "\r\n");
+}
+
+TEST(StreamFormatsEmulator, AnEmptyReadStillHasItsCsvHeader) {
+  caspio_test::Emulator emu;
+  caspio_test::ScratchDir dir;
+  const auto client = emu.client();
+  const auto none = Query{}.where("Email = {}", "nobody@example.com");
+  // With a select list: its names, no request more.
+  const auto selected = dir.file("selected.csv");
+  emu.server().clear_journal();
+  EXPECT_EQ(client.tables().get_records_stream_to_file(
+                "Demo_Physicians", Query{none}.select("Last_Name, Email AS Mail"), selected,
+                StreamFormat::csv),
+            0u);
+  EXPECT_EQ(caspio_test::slurp(selected), "Last_Name,Mail\r\n");
+  EXPECT_EQ(emu.requests().size(), 1u);
+  // Without one: the table's fields, in its design order (PK_ID left out, as in every export).
+  const auto all = dir.file("all.csv");
+  client.tables().get_records_stream_to_file("Demo_Users", none, all, StreamFormat::csv);
+  std::string expected;
+  for (const auto& field : client.tables().definition("Demo_Users")) {
+    if (field.type == "PASSWORD") continue;
+    expected += (expected.empty() ? "" : ",") + field.name;
+  }
+  EXPECT_EQ(caspio_test::slurp(all), expected + "\r\n");
+  // JSON formats: an empty array, an empty file.
+  const auto json = dir.file("none.json");
+  client.tables().get_records_stream_to_file("Demo_Users", none, json);
+  EXPECT_EQ(caspio_test::slurp(json), "[]\n");
 }
