@@ -63,7 +63,7 @@ expect_rc 3 "unknown view"
 
 # views list / describe.
 run views list --format csv
-expect_equal "$(tr '\n' ' ' <out)" "Name Demo_Admins_Active Demo_Physicians_Active Demo_Physicians_Published " "views list"
+expect_equal "$(tr -d '\r' <out | tr '\n' ' ')" "Name Demo_Admins_Active Demo_Physicians_Active Demo_Physicians_Published " "views list"
 run views describe Demo_Admins_Active --format ndjson
 expect_out '"Name":"Demo_Admins_Active"' "views describe"
 

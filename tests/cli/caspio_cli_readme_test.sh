@@ -25,7 +25,7 @@ caspio tables list | grep -qF '{"Name":"Demo_Users"}' || fail "tables list"
 script -qec "caspio tables export Demo_Physicians --select 'Full_Name AS Name, Email' -o people.csv" /dev/null >screen </dev/null ||
   fail "export: $(cat screen)"
 grep -qF $'\rexport Demo_Physicians: 15 / 15 rows' screen || fail "no progress line: $(cat -A screen)"
-[ "$(head -1 people.csv)" = "Name,Email" ] || fail "CSV header: $(head -1 people.csv)"
+[ "$(head -1 people.csv)" = $'Name,Email\r' ] || fail "CSV header (RFC 4180: CRLF): $(head -1 people.csv)"
 caspio tables import Demo_Users people.csv >import.json || fail "import: $(cat import.json)"
 grep -qF '"written":15,"failed":0' import.json || fail "import result: $(cat import.json)"
 caspio records get Demo_Users --where "Email = 'lelah.hoppe@example.com'" --select Name --format csv >lelah.csv

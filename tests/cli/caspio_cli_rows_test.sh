@@ -36,12 +36,13 @@ expect_equal "$(cat out)" "$(printf '[\n{"Role":"User","Email":"ned.carver@examp
   "JSON keeps the select order"
 
 # A whole table, no select: the design order, PK_ID left out of exports, every format agreeing.
-run tables export Demo_Physicians -o phys.csv
+run tables export Demo_Users -o phys.csv
 expect_rc 0 "export csv"
-run tables export Demo_Physicians -o phys.ndjson
+run tables export Demo_Users -o phys.ndjson
 expect_rc 0 "export ndjson"
 first_csv="$(head -1 phys.csv | tr -d '\r')"
 first_keys="$(head -1 phys.ndjson | grep -o '"[A-Za-z_]*":' | tr -d '":' | paste -sd, -)"
+expect_equal "$first_csv" "User_ID,Name,Email,Role,Active" "export CSV header in the table's design order"
 expect_equal "$first_csv" "$first_keys" "CSV header and NDJSON keys in the same order"
 case ",$first_csv," in *,PK_ID,*) fail "export keeps PK_ID: $first_csv" ;; esac
 [ "$(wc -l <phys.csv)" -eq "$(($(wc -l <phys.ndjson) + 1))" ] || fail "one CSV line per NDJSON row"

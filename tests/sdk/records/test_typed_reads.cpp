@@ -93,7 +93,7 @@ TEST_F(TypedReads, FieldOrderFromTheWireToRowsAndEveryExport) {
   client.tables().get_records_stream_to_file("Demo_Users", query, (dir / "u.csv").string(),
                                              caspio::StreamFormat::csv);
   const std::string csv = read_file(dir / "u.csv");
-  EXPECT_EQ(csv.substr(0, csv.find('\n')), "Role,Email,Full,Active");
+  EXPECT_EQ(csv.substr(0, csv.find('\n')), "Role,Email,Full,Active\r");  // RFC 4180: CRLF
   client.tables().get_records_stream_to_file("Demo_Users", query, (dir / "u.ndjson").string(),
                                              caspio::StreamFormat::ndjson);
   const std::string ndjson = read_file(dir / "u.ndjson");
