@@ -81,7 +81,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   caspio::HttpRequest request;
   request.method = caspio::HttpMethod::get;
   request.url = "https://c1abc123.caspio.com/rest/v2/tables/Demo/records?q.pageSize=5";
-  caspio::detail::Outcome outcome{response, 1, kBearer};
+  caspio::detail::Outcome outcome{response, 1, {kBearer}};
   const bool success = response.status >= 200 && response.status <= 299;
   try {
     const caspio::detail::Answer answer =

@@ -17,7 +17,10 @@ class CsvReader {
   explicit CsvReader(std::istream& in);
   /// Reads the next record into `fields`; false at the end of input. A malformed record (text
   /// after a closing quote, a quote left open at the end) sets error() and still returns true,
-  /// with the fields read so far; the next call continues after it.
+  /// with the fields read so far; the next call continues after it. A quote left open swallows
+  /// the rest of the input: each non-blank line after the one it opened on then comes back as a
+  /// record of its own, with no fields and an error() naming that line, so that every row not
+  /// imported is reported.
   bool next(std::vector<std::string>& fields);
   /// The line the last record started on (from 1).
   std::size_t line() const noexcept { return record_line_; }
@@ -35,6 +38,9 @@ class CsvReader {
   std::uint64_t bytes_ = 0;
   std::string error_;
   bool started_ = false;
+  std::vector<std::size_t> swallowed_;  // lines inside a quote left open, still to report
+  std::size_t swallowed_next_ = 0;      // the next of them to report
+  std::size_t open_quote_line_ = 0;     // where that quote opened
 };
 
 }  // namespace caspio_cli

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <system_error>
 #include <vector>
 
@@ -75,16 +76,44 @@ int FdStreambuf::sync() {
 }
 
 OutputFile::OutputFile(const std::string& path)
-    : path_(path),
-      fd_(is_stdout_path(path) ? STDOUT_FILENO : open_temp(path, temp_)),
-      buffer_(fd_),
-      stream_(&buffer_) {
+    : path_(path), final_(path), fd_(open_destination()), buffer_(fd_), stream_(&buffer_) {
   if (!temp_.empty()) guard_ = std::make_unique<RemoveOnInterrupt>(temp_);
+}
+
+int OutputFile::open_destination() {
+  if (is_stdout_path(path_)) return STDOUT_FILENO;
+  struct stat st {};
+  if (::stat(path_.c_str(), &st) == 0) {
+    if (S_ISDIR(st.st_mode)) {
+      throw std::system_error(EISDIR, std::generic_category(), "cannot write " + path_);
+    }
+    if (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode)) {
+      const int fd = ::open(path_.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
+      if (fd < 0) throw_errno("cannot write " + path_);
+      through_ = true;  // never replaced by a regular file
+      return fd;
+    }
+    if (!S_ISREG(st.st_mode)) {
+      throw std::system_error(
+          EINVAL, std::generic_category(),
+          "refusing to replace " + path_ + ": not a regular file, FIFO or character device");
+    }
+    keep_mode_ = static_cast<int>(st.st_mode & 07777);
+    if (char* real = ::realpath(path_.c_str(), nullptr)) {  // a link: replace its target
+      final_ = real;
+      std::free(real);
+    }
+  } else if (struct stat link{}; ::lstat(path_.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
+    throw std::system_error(ENOENT, std::generic_category(),
+                            "refusing to write " + path_ + ": a symbolic link to nothing");
+  }
+  return open_temp(final_, temp_);
 }
 
 OutputFile::~OutputFile() {
   if (temp_.empty()) {
     buffer_.flush_all();
+    if (through_ && fd_ >= 0) ::close(fd_);
     return;
   }
   guard_.reset();
@@ -95,15 +124,23 @@ OutputFile::~OutputFile() {
 void OutputFile::commit() {
   stream_.flush();
   if (!stream_ || !buffer_.flush_all()) {
-    throw_errno("cannot write " + (temp_.empty() ? std::string("stdout") : path_));
+    throw_errno("cannot write " + (is_stdout() ? std::string("stdout") : path_));
+  }
+  if (through_) {
+    const int fd = fd_;
+    fd_ = -1;
+    committed_ = true;
+    if (::close(fd) != 0) throw_errno("cannot write " + path_);
+    return;
   }
   if (temp_.empty()) return;
-  if (::fchmod(fd_, default_file_mode()) != 0) throw_errno("cannot set the mode of " + path_);
+  const mode_t mode = keep_mode_ >= 0 ? static_cast<mode_t>(keep_mode_) : default_file_mode();
+  if (::fchmod(fd_, mode) != 0) throw_errno("cannot set the mode of " + path_);
   if (::fsync(fd_) != 0) throw_errno("cannot write " + path_);
   const int fd = fd_;
   fd_ = -1;
   if (::close(fd) != 0) throw_errno("cannot write " + path_);
-  if (::rename(temp_.c_str(), path_.c_str()) != 0) throw_errno("cannot rename onto " + path_);
+  if (::rename(temp_.c_str(), final_.c_str()) != 0) throw_errno("cannot rename onto " + final_);
   committed_ = true;
   guard_.reset();
 }

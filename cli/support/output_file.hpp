@@ -30,7 +30,10 @@ class FdStreambuf : public std::streambuf {
 
 /// The destination of an export. For "-" (or ""), stdout. For a path, a temporary file
 /// `.NAME.caspio-XXXXXX` next to it, removed on failure, on destruction without commit(), and on
-/// SIGINT/SIGTERM; commit() flushes, fsyncs and renames it onto the path.
+/// SIGINT/SIGTERM; commit() flushes, fsyncs and renames it onto the path. As `curl -o` and `cp`
+/// do: a symbolic link is followed (its target is replaced, the link stays), an existing regular
+/// file keeps its mode, a FIFO or character device (e.g. /dev/null) is written through and never
+/// replaced; a directory, block device, socket or dangling link is refused.
 class OutputFile {
  public:
   /// Opens the destination. @throws std::system_error when the temporary file cannot be made.
@@ -43,13 +46,19 @@ class OutputFile {
   /// The stream to write to.
   std::ostream& stream() noexcept { return stream_; }
   /// True when writing to stdout.
-  bool is_stdout() const noexcept { return temp_.empty(); }
+  bool is_stdout() const noexcept { return temp_.empty() && !through_; }
   /// Makes the output final. @throws std::system_error when a write, fsync or rename failed.
   void commit();
 
  private:
+  /// Opens the destination at path_ and returns its descriptor.
+  int open_destination();
+
   std::string path_;
+  std::string final_;  // where commit() renames to: path_, or the file a link at path_ points to
   std::string temp_;
+  bool through_ = false;  // writing straight into a FIFO or character device
+  int keep_mode_ = -1;    // the mode of the regular file replaced, else -1
   int fd_ = -1;
   bool committed_ = false;
   std::unique_ptr<RemoveOnInterrupt> guard_;

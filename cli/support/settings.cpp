@@ -21,7 +21,36 @@ std::string env(const char* name) {
   return value == nullptr ? std::string() : std::string(value);
 }
 
-// The whole file, refusing one that group or others can read or write.
+// Refuses a profile in a folder that another user could swap it in: like ssh, every folder from
+// the file's up to the home folder (or the root) must be owned by the user or root and not be
+// writable by others (a world-writable folder with the sticky bit, such as /tmp, is allowed:
+// others cannot rename or remove the user's entries there).
+void check_folders(const std::string& path) {
+  const std::string home = env("HOME");
+  const uid_t me = ::geteuid();
+  std::string dir = path.substr(0, path.rfind('/'));
+  while (!dir.empty()) {
+    struct stat st {};
+    if (::stat(dir.c_str(), &st) != 0) break;
+    if (st.st_uid != me && st.st_uid != 0) {
+      throw CliError(exit_usage,
+                     fmt::format("refusing to read the profile file {}: its folder {} is owned by "
+                                 "another user (uid {})",
+                                 path, dir, st.st_uid));
+    }
+    if ((st.st_mode & S_IWOTH) != 0 && (st.st_mode & S_ISVTX) == 0) {
+      throw CliError(exit_usage,
+                     fmt::format("refusing to read the profile file {}: its folder {} is writable "
+                                 "by every user (mode {:04o}); run: chmod o-w {}",
+                                 path, dir, st.st_mode & 07777, dir));
+    }
+    if (dir == home) break;
+    dir = dir.substr(0, dir.rfind('/'));
+  }
+}
+
+// The whole file, refusing one that group or others can read or write, that another user owns,
+// or whose folder others could write to.
 std::string read_private_file(const std::string& path, bool required) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
   if (fd < 0) {
@@ -34,12 +63,25 @@ std::string read_private_file(const std::string& path, bool required) {
     ::close(fd);
     throw CliError(exit_usage, "the profile file " + path + " is not a regular file");
   }
+  if (st.st_uid != ::geteuid()) {
+    ::close(fd);
+    throw CliError(exit_usage,
+                   fmt::format("refusing to read the profile file {}: it is owned by another user "
+                               "(uid {}), not by you (uid {})",
+                               path, st.st_uid, ::geteuid()));
+  }
   if ((st.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
     ::close(fd);
     throw CliError(exit_usage,
                    fmt::format("refusing to read the profile file {}: other users can access it "
                                "(mode {:04o}); it holds secrets, run: chmod 600 {}",
                                path, st.st_mode & 07777, path));
+  }
+  try {
+    check_folders(path);
+  } catch (...) {
+    ::close(fd);
+    throw;
   }
   std::string text;
   char buffer[4096];

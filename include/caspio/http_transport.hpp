@@ -83,6 +83,10 @@ struct CASPIO_EXPORT HttpRequest {
   /// transport that does not support sinks may ignore it and fill HttpResponse::body instead; the
   /// SDK then forwards that body to the sink itself.
   std::shared_ptr<HttpBodySink> body_sink = nullptr;
+  /// When true, a body going to `body_sink` is held to the transport's in-memory limit
+  /// (TransportOptions::max_response_bytes) like any other answer body: the SDK sets it for
+  /// record pages, which the sink keeps in memory. False (downloads to a file): not limited.
+  bool limit_sink_body = false;
   /// When above zero, the whole exchange must end within this time (the rest of a call's
   /// deadline); transports may ignore it.
   std::chrono::milliseconds timeout{0};
@@ -136,7 +140,8 @@ struct CASPIO_EXPORT TransportOptions {
   /// Whole-exchange cap per attempt; 0 (the default) = none, so long transfers are not cut.
   std::chrono::milliseconds request_timeout{0};
   /// Largest answer body held in memory (after decompression); a larger one fails with ApiError
-  /// (code `ResponseTooLarge`). Bodies streamed to a sink (downloads) are not limited.
+  /// (code `ResponseTooLarge`). Bodies streamed to a sink are limited too when the request says
+  /// so (HttpRequest::limit_sink_body: record pages); downloads to a file are not.
   std::size_t max_response_bytes = std::size_t{512} << 20;
   std::string ca_info;  ///< CA bundle file; "" uses the system default.
   std::string ca_path;  ///< Directory of CA certificates; "" uses the system default.

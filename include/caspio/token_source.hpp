@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "caspio/auth.hpp"
 #include "caspio/client_options.hpp"
@@ -57,6 +58,9 @@ class CASPIO_EXPORT ClientCredentialsTokenSource final : public TokenSource {
   std::string token() override;
   /// Renews unless another thread already did; true unless renewal throws.
   bool renew_after_unauthorized(const std::string& rejected) override;
+  /// The credentials held (client secret, `client_id:client_secret` and its base64, the current
+  /// refresh token): the SDK redacts any echo of them from errors and observer events.
+  std::vector<std::string> secrets() const;
 
  private:
   struct State;

@@ -15,12 +15,12 @@ Answer decide(const HttpRequest& request, Outcome outcome, bool token_endpoint) 
   // The request id ends up in errors (what()): a server echoing the token there must not leak it.
   for (auto& [name, value] : outcome.response.headers) {
     if (::strcasecmp(name.c_str(), "X-Caspio-Request-ID") == 0) {
-      value = redact_exact(std::move(value), outcome.bearer);
+      value = redact_all(std::move(value), outcome.secrets);
     }
   }
   const int status = outcome.response.status;
   if (status < 200 || status > 299) {
-    throw_http_error(request, outcome.response, outcome.attempts, token_endpoint, outcome.bearer);
+    throw_http_error(request, outcome.response, outcome.attempts, token_endpoint, outcome.secrets);
   }
   Answer answer;
   answer.method = request.method;

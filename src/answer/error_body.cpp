@@ -116,7 +116,7 @@ std::string strip_query(const std::string& url) {
 }
 
 void throw_http_error(const HttpRequest& request, const HttpResponse& response, int attempts,
-                      bool token_endpoint, const std::string& bearer) {
+                      bool token_endpoint, const std::vector<std::string>& secrets) {
   const ErrorBody body = parse_error_body(response.body);
   ErrorInfo info;
   info.http_status = response.status;
@@ -128,11 +128,11 @@ void throw_http_error(const HttpRequest& request, const HttpResponse& response, 
                        : fmt::format("non-Caspio error body ({} bytes)", response.body.size());
   }
   info.resource = body.resource;
-  info.code = redact_exact(std::move(info.code), bearer);
-  info.message = redact_exact(std::move(info.message), bearer);
-  info.resource = redact_exact(std::move(info.resource), bearer);
-  info.request_id = redact_exact(
-      body.request_id.empty() ? response.header("X-Caspio-Request-ID") : body.request_id, bearer);
+  info.code = redact_all(std::move(info.code), secrets);
+  info.message = redact_all(std::move(info.message), secrets);
+  info.resource = redact_all(std::move(info.resource), secrets);
+  info.request_id = redact_all(
+      body.request_id.empty() ? response.header("X-Caspio-Request-ID") : body.request_id, secrets);
   info.method = to_string(request.method);
   info.url = request.url;
   info.attempts = attempts;

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "caspio/error.hpp"
 #include "caspio/http_transport.hpp"
@@ -42,10 +43,11 @@ std::optional<std::chrono::seconds> parse_retry_after(const std::string& value);
 
 /// Throws the typed error for a non-2xx answer to `request` after `attempts` tries.
 /// `token_endpoint` maps 400 to AuthError (OAuth's invalid_client / invalid_grant). Any echo of
-/// `bearer` (the token sent) in the server's text is redacted.
+/// one of `secrets` (the token sent, the refresh token, the client secret…) in the server's text
+/// is redacted.
 [[noreturn]] void throw_http_error(const HttpRequest& request, const HttpResponse& response,
                                    int attempts, bool token_endpoint = false,
-                                   const std::string& bearer = "");
+                                   const std::vector<std::string>& secrets = {});
 
 /// The URL with any query string removed (for error reports of token requests).
 std::string strip_query(const std::string& url);

@@ -77,5 +77,10 @@ std::string redact_exact(std::string text, const std::string& secret) {
   return text;
 }
 
+std::string redact_all(std::string text, const Secrets& secrets) {
+  for (const auto& secret : secrets) text = redact_exact(std::move(text), secret);
+  return redact_secrets(std::move(text));
+}
+
 }  // namespace detail
 }  // namespace caspio

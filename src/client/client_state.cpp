@@ -1,6 +1,7 @@
 #include "client/client_state.hpp"
 
 #include "answer/errors.hpp"
+#include "pipeline/retry.hpp"
 
 namespace caspio {
 namespace detail {
@@ -34,12 +35,12 @@ void ClientState::check_cancelled() const {
   if (cancellation_ && cancellation_->cancelled()) throw_cancelled();
 }
 
-Answer ClientState::call(HttpRequest request) const {
+Answer ClientState::call(HttpRequest request, int max_attempts) const {
   if (cancellation_) {
     check_cancelled();
     request.cancelled = [token = *cancellation_] { return token.cancelled(); };
   }
-  Outcome outcome = pipeline_->execute(request);
+  Outcome outcome = pipeline_->execute(request, max_attempts);
   return decide(request, std::move(outcome));
 }
 
@@ -57,6 +58,47 @@ Answer ClientState::call_json(HttpMethod method, const std::string& url, std::st
   request.body = std::move(body);
   request.headers.emplace_back("Content-Type", "application/json; charset=utf-8");
   return call(std::move(request));
+}
+
+namespace {
+
+template <typename E>
+[[noreturn]] void rethrow_more(const E& error, int earlier) {
+  ErrorInfo info = error.info();
+  info.attempts += earlier;
+  throw E(std::move(info));
+}
+
+}  // namespace
+
+void ClientState::rethrow_with_attempts(int earlier) {
+  if (earlier <= 0) throw;
+  try {
+    throw;
+  } catch (const AuthError& e) {
+    rethrow_more(e, earlier);
+  } catch (const NotFoundError& e) {
+    rethrow_more(e, earlier);
+  } catch (const ConflictError& e) {
+    rethrow_more(e, earlier);
+  } catch (const RateLimitError& e) {
+    rethrow_more(e, earlier);
+  } catch (const ApiError& e) {
+    rethrow_more(e, earlier);
+  } catch (const TimeoutError& e) {
+    rethrow_more(e, earlier);
+  } catch (const TransportError& e) {
+    rethrow_more(e, earlier);
+  }
+  // Not reached: any other Error (CancelledError, InvalidArgumentError) left the try above.
+  throw;
+}
+
+void ClientState::wait_before_reread(int sent) const {
+  HttpRequest polled;  // only its cancellation is looked at
+  if (cancellation_) polled.cancelled = [token = *cancellation_] { return token.cancelled(); };
+  wait_before_retry(pipeline_->options(), jitter_delay(pipeline_->options().retry, sent - 1),
+                    polled);
 }
 
 }  // namespace detail

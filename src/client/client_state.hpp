@@ -40,8 +40,9 @@ class ClientState {
   void check_cancelled() const;
 
   /// Runs the pipeline for `request` (e.g. with a streamed body or a body sink) and decides:
-  /// the Answer of a 2xx, else the typed error.
-  Answer call(HttpRequest request) const;
+  /// the Answer of a 2xx, else the typed error. `max_attempts` above zero lowers
+  /// RetryOptions::max_attempts for this request.
+  Answer call(HttpRequest request, int max_attempts = 0) const;
   /// call() of a bodiless request.
   Answer call(HttpMethod method, const std::string& url) const;
   /// How many times a GET whose 2xx body is not JSON is fetched in all (RetryOptions).
@@ -49,25 +50,51 @@ class ClientState {
     return std::max(1, pipeline_->options().retry.max_attempts);
   }
 
-  /// `GET url` read by `read(const Answer&)`. A 2xx answer whose body is not JSON (e.g. cut
-  /// short on the way) is fetched again, up to RetryOptions::max_attempts times.
+  /// `GET url` read by `read(const Answer&)`, as call_and_read().
   template <typename Read>
   auto get_and_read(const std::string& url, Read read) const
-      -> decltype(read(std::declval<const Answer&>())) {
+      -> decltype(read(std::declval<Answer&>())) {
+    HttpRequest request;
+    request.method = HttpMethod::get;
+    request.url = url;
+    return call_and_read(request, read);
+  }
+
+  /// call(`request`) read by `read(Answer&)`. A 2xx answer whose body `read` finds malformed
+  /// (ApiError kMalformedAnswer, e.g. cut short on the way) is fetched again after a backoff.
+  /// One budget of RetryOptions::max_attempts sends covers the whole call, the pipeline's
+  /// retries and these re-reads together, and every error reports the sends of the whole call.
+  template <typename Read>
+  auto call_and_read(const HttpRequest& request, Read read) const
+      -> decltype(read(std::declval<Answer&>())) {
     const int budget = read_attempts();
-    for (int attempt = 1;; ++attempt) {
-      const Answer answer = call(HttpMethod::get, url);
+    int sent = 0;
+    for (;;) {
+      Answer answer;
+      try {
+        answer = call(request, budget - sent);
+      } catch (const Error&) {
+        rethrow_with_attempts(sent);
+      }
+      sent += answer.attempts;
       try {
         return read(answer);
       } catch (const ApiError& e) {
-        if (attempt >= budget || e.code() != kMalformedAnswer) throw;
+        if (e.code() != kMalformedAnswer) throw;
+        if (sent >= budget) rethrow_with_attempts(sent - answer.attempts);
       }
+      wait_before_reread(sent);
     }
   }
   /// call() with a JSON body (`Content-Type: application/json; charset=utf-8`).
   Answer call_json(HttpMethod method, const std::string& url, std::string body) const;
 
  private:
+  /// Rethrows the Error being handled with `earlier` sends added to its attempt count.
+  [[noreturn]] static void rethrow_with_attempts(int earlier);
+  /// The backoff before a re-read after `sent` sends (cancellable).
+  void wait_before_reread(int sent) const;
+
   std::string base_url_;
   std::shared_ptr<const Pipeline> pipeline_;
   std::optional<CancellationToken> cancellation_;

@@ -20,19 +20,43 @@ std::optional<std::string> JournalEntry::param(const std::string& name) const {
 
 namespace detail {
 
+std::size_t entry_bytes(const JournalEntry& e) {
+  std::size_t n = e.method.size() + e.target.size() + e.path.size() + e.query.size() +
+                  e.body.size() + e.request_id.size();
+  for (const auto& [name, value] : e.params) n += name.size() + value.size();
+  for (const auto& [name, value] : e.headers) n += name.size() + value.size();
+  for (const auto& part : e.parts) {
+    n += part.name.size() + part.filename.size() + part.content_type.size() + part.content.size();
+  }
+  return n;
+}
+
 void Journal::record(JournalEntry entry) {
+  if (max_entries_ == 0) return;
+  std::size_t size = entry_bytes(entry);
+  if (size > max_bytes_) {  // kept, without what makes it large
+    entry.body.clear();
+    entry.parts.clear();
+    size = entry_bytes(entry);
+  }
   std::lock_guard<std::mutex> lock(mutex_);
+  while (!entries_.empty() && (entries_.size() >= max_entries_ || bytes_ + size > max_bytes_)) {
+    bytes_ -= entry_bytes(entries_.front());
+    entries_.pop_front();
+  }
+  bytes_ += size;
   entries_.push_back(std::move(entry));
 }
 
 std::vector<JournalEntry> Journal::entries() const {
   std::lock_guard<std::mutex> lock(mutex_);
-  return entries_;
+  return {entries_.begin(), entries_.end()};
 }
 
 void Journal::clear() {
   std::lock_guard<std::mutex> lock(mutex_);
   entries_.clear();
+  bytes_ = 0;
 }
 
 namespace {

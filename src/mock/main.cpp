@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   std::string fixture = "demo";
   long long token_ttl = options.token_ttl.count();
   long long query_timeout_ms = options.query_timeout.count();
+  long long header_timeout_ms = options.header_timeout.count();
 
   CLI::App app{"caspio-mock: a local emulator of the Caspio REST API v2", "caspio-mock"};
   app.add_option("--host", options.host, "Address to listen on")->capture_default_str();
@@ -48,6 +49,22 @@ int main(int argc, char** argv) {
   app.add_option("--latency-ms", latency_ms, "Wait this long before each answer (a round trip)")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
+  app.add_option("--max-connections", options.max_connections,
+                 "Connections served at once (without --threads); more are answered 503")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app.add_option("--header-timeout-ms", header_timeout_ms,
+                 "Time a request's head (request line and headers) may take to arrive")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app.add_option("--journal-max-entries", options.journal_max_entries,
+                 "Requests the journal keeps (the oldest are dropped; 0 keeps none)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  app.add_option("--journal-max-bytes", options.journal_max_bytes,
+                 "Bytes of bodies and headers the journal keeps (the oldest are dropped)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
 
   try {
     app.parse(argc, argv);
@@ -64,6 +81,7 @@ int main(int argc, char** argv) {
   options.bandwidth_bytes_per_second = bandwidth_kib * 1024;
   options.latency = std::chrono::milliseconds(latency_ms);
   options.query_timeout = std::chrono::milliseconds(query_timeout_ms);
+  options.header_timeout = std::chrono::milliseconds(header_timeout_ms);
 
   // Block the stop signals before any server thread starts, then wait for them here.
   sigset_t signals;

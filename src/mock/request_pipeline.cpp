@@ -219,10 +219,14 @@ void Server::Impl::handle(const httplib::Request& req, httplib::Response& res) {
   entry.query = raw_query;
   for (const auto& p : req.params) entry.params.emplace(p.first, p.second);
   for (const auto& h : req.headers) entry.headers.emplace(detail::ascii_lower(h.first), h.second);
-  entry.body = req.body;
-  for (const auto& f : req.files) {
-    entry.parts.push_back(
-        JournalPart{f.second.name, f.second.filename, f.second.content_type, f.second.content});
+  // A refused request (no valid token or credentials) keeps no body: anyone can send one.
+  const bool refused = res.status == 401 || res.status == 403;
+  if (!refused) {
+    entry.body = req.body;
+    for (const auto& f : req.files) {
+      entry.parts.push_back(
+          JournalPart{f.second.name, f.second.filename, f.second.content_type, f.second.content});
+    }
   }
   entry.status = res.status;
   entry.request_id = call.request_id;

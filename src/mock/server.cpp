@@ -2,6 +2,7 @@
 
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <stdexcept>
 #include <thread>
 
@@ -13,7 +14,6 @@ namespace mock {
 
 namespace {
 constexpr std::size_t kInitialThreads = 8;
-constexpr std::size_t kMaxThreads = 1024;
 constexpr time_t kKeepAliveSeconds = 5;
 }  // namespace
 
@@ -54,9 +54,15 @@ void Server::Impl::configure_http() {
   // is added whenever a connection arrives and all are busy (as a real server would serve it), so
   // no number of clients in flight or idle keep-alive connections can starve a new one; a given
   // --threads is a fixed pool.
-  const std::size_t initial = options.threads == 0 ? kInitialThreads : options.threads;
-  const std::size_t maximum = options.threads == 0 ? kMaxThreads : options.threads;
-  http.new_task_queue = [initial, maximum] { return new WorkerPool(initial, maximum); };
+  // Past max_connections, a new connection is answered 503 at once rather than left to time out.
+  const bool growing = options.threads == 0;
+  const std::size_t initial = growing ? kInitialThreads : options.threads;
+  const std::size_t maximum =
+      growing ? std::max<std::size_t>(1, options.max_connections) : options.threads;
+  http.new_task_queue = [initial, maximum, growing] {
+    return new WorkerPool(initial, maximum, growing);
+  };
+  http.set_header_timeout(options.header_timeout);
   http.set_socket_options([this](socket_t sock) {
     httplib::default_socket_options(sock);
     listen_socket = sock;  // the last socket offered is the one bound
@@ -76,6 +82,7 @@ void Server::Impl::configure_http() {
   // A body announced over the limit is refused before it is read (httplib itself would first read
   // and discard it all).
   http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    HttpServer::head_read();  // the head arrived in time: the body has the read timeout only
     if (req.get_header_value<std::uint64_t>("Content-Length") <= options.max_body_bytes) {
       return httplib::Server::HandlerResponse::Unhandled;
     }

@@ -17,6 +17,7 @@
 #include "caspio/mock/server.hpp"
 #include "demo_apps.hpp"
 #include "fault_plan.hpp"
+#include "http_server.hpp"
 #include "journal.hpp"
 #include "module.hpp"
 #include "token_store.hpp"
@@ -29,7 +30,8 @@ struct Server::Impl {
       : options(std::move(opts)),
         unstable_order(options.unstable_order),
         tokens(options.token_ttl),
-        apps(options.fixture == Fixture::demo ? detail::demo_apps() : std::vector<detail::App>{}) {}
+        apps(options.fixture == Fixture::demo ? detail::demo_apps() : std::vector<detail::App>{}),
+        journal(options.journal_max_entries, options.journal_max_bytes) {}
 
   ServerOptions options;
   std::atomic<bool> unstable_order;
@@ -43,7 +45,7 @@ struct Server::Impl {
   detail::RateLimiter limiter;
   detail::Router router;
   std::vector<std::unique_ptr<detail::Module>> modules;
-  httplib::Server http;
+  HttpServer http;
   std::thread thread;
   int port = 0;
   socket_t listen_socket = INVALID_SOCKET;  ///< The socket cpp-httplib binds last.

@@ -5,8 +5,16 @@
 
 namespace caspio::mock {
 
-WorkerPool::WorkerPool(std::size_t initial, std::size_t maximum)
-    : maximum_(std::max<std::size_t>(1, maximum)) {
+namespace {
+thread_local bool refusing_thread = false;
+}  // namespace
+
+bool WorkerPool::refusing() noexcept {
+  return refusing_thread;
+}
+
+WorkerPool::WorkerPool(std::size_t initial, std::size_t maximum, bool refuse_when_full)
+    : maximum_(std::max<std::size_t>(1, maximum)), refuse_when_full_(refuse_when_full) {
   std::lock_guard<std::mutex> lock(mutex_);
   for (std::size_t i = 0; i < std::min(initial, maximum_); ++i) start_worker();
 }
@@ -18,6 +26,13 @@ WorkerPool::~WorkerPool() {
 void WorkerPool::enqueue(std::function<void()> job) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
+    if (refuse_when_full_ && !stopping_ && jobs_.size() >= idle_ && workers_.size() >= maximum_) {
+      // No worker will be free soon enough: answered at once (503) instead of timing out.
+      refused_.push_back(std::move(job));
+      if (!refuser_.joinable()) refuser_ = std::thread([this] { refuse(); });
+      refuse_ready_.notify_one();
+      return;
+    }
     jobs_.push_back(std::move(job));
     // Queued jobs beyond the idle workers would wait: one more worker each, within the maximum.
     if (!stopping_ && jobs_.size() > idle_ && workers_.size() < maximum_) start_worker();
@@ -27,13 +42,31 @@ void WorkerPool::enqueue(std::function<void()> job) {
 
 void WorkerPool::shutdown() {
   std::vector<std::thread> workers;
+  std::thread refuser;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     stopping_ = true;
     workers.swap(workers_);
+    refuser.swap(refuser_);
   }
   ready_.notify_all();
+  refuse_ready_.notify_all();
   for (auto& worker : workers) worker.join();
+  if (refuser.joinable()) refuser.join();
+}
+
+void WorkerPool::refuse() {
+  refusing_thread = true;
+  std::unique_lock<std::mutex> lock(mutex_);
+  for (;;) {
+    refuse_ready_.wait(lock, [this] { return stopping_ || !refused_.empty(); });
+    if (refused_.empty()) return;  // stopping, nothing left to answer
+    std::function<void()> job = std::move(refused_.front());
+    refused_.pop_front();
+    lock.unlock();
+    job();
+    lock.lock();
+  }
 }
 
 void WorkerPool::start_worker() {

@@ -17,10 +17,11 @@ namespace caspio::mock {
 
 /// Runs each accepted connection on a worker thread. Starts `initial` workers and adds one
 /// whenever a connection arrives while every worker is busy, up to `maximum`; beyond that,
-/// connections wait for a free worker. Workers live until shutdown().
+/// connections wait for a free worker, or with `refuse_when_full` are run at once on a refusing
+/// thread (refusing() is true there: HttpServer answers them 503). Workers live until shutdown().
 class WorkerPool final : public httplib::TaskQueue {
  public:
-  WorkerPool(std::size_t initial, std::size_t maximum);
+  WorkerPool(std::size_t initial, std::size_t maximum, bool refuse_when_full = false);
   ~WorkerPool() override;
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;
@@ -29,12 +30,19 @@ class WorkerPool final : public httplib::TaskQueue {
   void enqueue(std::function<void()> job) override;
   /// Lets the workers finish the queued jobs, then joins them.
   void shutdown() override;
+  /// True on the thread running a connection the pool has no room for.
+  static bool refusing() noexcept;
 
  private:
   void start_worker();  // with mutex_ held
   void work();
+  void refuse();  // the refusing thread
 
   const std::size_t maximum_;
+  const bool refuse_when_full_;
+  std::deque<std::function<void()>> refused_;  // jobs for the refusing thread
+  std::condition_variable refuse_ready_;
+  std::thread refuser_;
   std::mutex mutex_;
   std::condition_variable ready_;
   std::deque<std::function<void()>> jobs_;

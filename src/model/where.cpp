@@ -51,8 +51,17 @@ Where::Where(const std::string& format, const std::vector<SqlValue>& values, int
   std::size_t next = 0;
   std::string out;
   out.reserve(format.size() + 16 * values.size());
+  bool in_string = false;  // inside a '…' literal of the format ('' toggles twice)
   for (std::size_t i = 0; i < format.size(); ++i) {
     const char c = format[i];
+    if (c == '\'') in_string = !in_string;
+    if (c == '{' && in_string && i + 1 < format.size() && format[i + 1] == '}') {
+      // '{}' would put the quoted value inside the literal: its quotes would end the literal.
+      detail::throw_invalid(fmt::format(
+          "Where format '{}': a {{}} placeholder inside a quoted string (at {}); write the "
+          "placeholder without quotes, the value is quoted for you",
+          format, i));
+    }
     if (c == '{') {
       if (i + 1 < format.size() && format[i + 1] == '{') {
         out += '{';

@@ -28,7 +28,7 @@ struct ClientCredentialsTokenSource::State {
             detail::request_token(*transport, credentials,
                                   detail::encode_form({{"grant_type", "refresh_token"},
                                                        {"refresh_token", current.refresh_token}}),
-                                  options);
+                                  options, {current.refresh_token, current.access_token});
         renewed = true;
       } catch (const ApiError&) {
         // The refresh token was refused (expired, revoked, capped): fall back to credentials.
@@ -37,7 +37,7 @@ struct ClientCredentialsTokenSource::State {
     if (!renewed) {
       fresh = detail::request_token(*transport, credentials,
                                     detail::encode_form({{"grant_type", "client_credentials"}}),
-                                    options);
+                                    options, {current.refresh_token, current.access_token});
     }
     if (fresh.refresh_token.empty()) fresh.refresh_token = current.refresh_token;
     current = std::move(fresh);
@@ -72,6 +72,23 @@ bool ClientCredentialsTokenSource::renew_after_unauthorized(const std::string& r
   if (state_->have_token && state_->current.access_token != rejected) return true;  // renewed
   state_->renew();
   return true;
+}
+
+namespace detail {
+
+std::vector<std::string> token_source_secrets(TokenSource& tokens) {
+  auto* source = dynamic_cast<ClientCredentialsTokenSource*>(&tokens);
+  if (source == nullptr) return {};
+  return source->secrets();
+}
+
+}  // namespace detail
+
+std::vector<std::string> ClientCredentialsTokenSource::secrets() const {
+  std::vector<std::string> out = detail::credential_secrets(state_->credentials);
+  std::lock_guard<std::mutex> lock(state_->mutex);
+  if (!state_->current.refresh_token.empty()) out.push_back(state_->current.refresh_token);
+  return out;
 }
 
 }  // namespace caspio

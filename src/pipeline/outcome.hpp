@@ -2,6 +2,7 @@
 // What the pipeline hands back: the final answer to a request and how many sends it took.
 
 #include <string>
+#include <vector>
 
 #include "caspio/http_transport.hpp"
 
@@ -13,7 +14,9 @@ namespace detail {
 struct Outcome {
   HttpResponse response;
   int attempts = 0;
-  std::string bearer;  ///< The token sent, so that an error echoing it can be redacted.
+  /// The credentials of the request (the token sent, the refresh token, the client secret…), so
+  /// that an error echoing one can be redacted.
+  std::vector<std::string> secrets;
 };
 
 }  // namespace detail

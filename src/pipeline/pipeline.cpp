@@ -1,7 +1,10 @@
 #include "pipeline/pipeline.hpp"
 
+#include <optional>
+
 #include "answer/errors.hpp"
 #include "pipeline/retry.hpp"
+#include "pipeline/token_request.hpp"
 
 namespace caspio {
 namespace detail {
@@ -27,6 +30,14 @@ Pipeline::Pipeline(ClientOptions options, std::shared_ptr<HttpTransport> transpo
   if (!options_.clock) options_.clock = system_clock();
 }
 
+void check_header_value(const std::string& value, const char* what) {
+  if (value.find_first_of(std::string("\r\n\0", 3)) != std::string::npos) {
+    throw_invalid(std::string(what) +
+                  " contains a CR, LF or NUL character: refused before sending (it would inject "
+                  "a header)");
+  }
+}
+
 namespace {
 
 // 401, or the 400 IncorrectQueryParameter Caspio sometimes answers for a stale token.
@@ -38,21 +49,34 @@ bool is_stale_token_answer(const HttpResponse& response) {
 
 }  // namespace
 
-Outcome Pipeline::execute(HttpRequest request) const {
+Outcome Pipeline::execute(HttpRequest request, int max_attempts) const {
+  std::optional<ClientOptions> lowered;  // only for the rest of a call's budget (rare)
+  if (max_attempts > 0 && max_attempts < options_.retry.max_attempts) {
+    lowered = options_;
+    lowered->retry.max_attempts = max_attempts;
+  }
+  const ClientOptions& options = lowered ? *lowered : options_;
   request.headers.emplace_back("Accept", "application/json");
+  check_header_value(options_.user_agent, "ClientOptions::user_agent");
   request.headers.emplace_back("User-Agent", options_.user_agent);
   const std::size_t auth_index = request.headers.size();
   std::string token = tokens_->token();
+  check_header_value(token, "the access token");
   request.headers.emplace_back("Authorization", "Bearer " + token);
-  Outcome outcome = send_with_retry(*transport_, request, options_);
+  std::vector<std::string> secrets = token_source_secrets(*tokens_);
+  secrets.push_back(token);
+  Outcome outcome = send_with_retry(*transport_, request, options, false, secrets);
   if (is_stale_token_answer(outcome.response) && tokens_->renew_after_unauthorized(token)) {
     token = tokens_->token();
+    check_header_value(token, "the access token");
     request.headers[auth_index].second = "Bearer " + token;
+    secrets = token_source_secrets(*tokens_);
+    secrets.push_back(outcome.secrets.back());  // the refused token
+    secrets.push_back(token);
     const int earlier = outcome.attempts;
-    outcome = send_with_retry(*transport_, request, options_);
+    outcome = send_with_retry(*transport_, request, options, false, secrets);
     outcome.attempts += earlier;
   }
-  outcome.bearer = std::move(token);
   return outcome;
 }
 

@@ -6,6 +6,7 @@
 #include <random>
 
 #include "answer/errors.hpp"
+#include "answer/redact.hpp"
 #include "caspio/clock.hpp"
 #include "caspio/error.hpp"
 
@@ -44,12 +45,10 @@ std::chrono::milliseconds jitter_delay(const RetryOptions& options, int retry) {
   return std::chrono::milliseconds(static_cast<std::int64_t>(dist(engine)));
 }
 
-namespace {
-
 // Waits `delay` (the recorder of RetryOptions::sleep, else the clock), in slices when the call
 // can be cancelled so that a cancellation ends the wait promptly.
-void pause(const ClientOptions& options, std::chrono::milliseconds delay,
-           const HttpRequest& request) {
+void wait_before_retry(const ClientOptions& options, std::chrono::milliseconds delay,
+                       const HttpRequest& request) {
   const Clock& clock = options.clock ? *options.clock : *system_clock();
   constexpr std::chrono::milliseconds kSlice{50};
   if (options.retry.sleep) {
@@ -65,9 +64,15 @@ void pause(const ClientOptions& options, std::chrono::milliseconds delay,
   if (request.cancelled && request.cancelled()) throw_cancelled();
 }
 
+namespace {
+
 template <typename E>
-[[noreturn]] void rethrow_as(const E& error, const HttpRequest& request, int attempts) {
+[[noreturn]] void rethrow_as(const E& error, const HttpRequest& request, int attempts,
+                             const Secrets& secrets) {
   ErrorInfo info = error.info();
+  info.message = redact_all(std::move(info.message), secrets);
+  info.code = redact_all(std::move(info.code), secrets);
+  info.request_id = redact_all(std::move(info.request_id), secrets);
   info.method = to_string(request.method);
   info.url = request.url;
   info.attempts = attempts;
@@ -77,20 +82,26 @@ template <typename E>
 // Reports one attempt to the observer, if any.
 class AttemptReport {
  public:
-  AttemptReport(const ClientOptions& options, const HttpRequest& request, int attempt)
-      : options_(options), request_(request), attempt_(attempt), start_(clock().now()) {}
+  AttemptReport(const ClientOptions& options, const HttpRequest& request, int attempt,
+                const Secrets& secrets)
+      : options_(options),
+        request_(request),
+        attempt_(attempt),
+        secrets_(secrets),
+        start_(clock().now()) {}
 
   void answered(const HttpResponse& response, bool will_retry) const {
     if (!options_.observer) return;
     AttemptEvent event = base(will_retry);
     event.http_status = response.status;
-    event.request_id = response.header("X-Caspio-Request-ID");
+    // A server may echo a credential in any header: never pass one on to a log.
+    event.request_id = redact_all(response.header("X-Caspio-Request-ID"), secrets_);
     options_.observer(event);
   }
   void failed(const Error& error, bool will_retry) const {
     if (!options_.observer) return;
     AttemptEvent event = base(will_retry);
-    event.error = error.info().message;
+    event.error = redact_all(error.info().message, secrets_);
     options_.observer(event);
   }
 
@@ -109,6 +120,7 @@ class AttemptReport {
   const ClientOptions& options_;
   const HttpRequest& request_;
   int attempt_;
+  const Secrets& secrets_;
   Clock::time_point start_;
 };
 
@@ -151,7 +163,8 @@ std::chrono::milliseconds retry_delay(const RetryOptions& retry, int attempt,
 }  // namespace
 
 Outcome send_with_retry(HttpTransport& transport, const HttpRequest& request,
-                        const ClientOptions& options, bool retry_post) {
+                        const ClientOptions& options, bool retry_post,
+                        const std::vector<std::string>& secrets) {
   const RetryOptions& retry = options.retry;
   const int max_attempts = std::max(1, retry.max_attempts);
   const bool may_retry = is_idempotent(request.method) || retry.retry_non_idempotent || retry_post;
@@ -162,28 +175,28 @@ Outcome send_with_retry(HttpTransport& transport, const HttpRequest& request,
     const bool last = attempt >= max_attempts || !may_retry;
     if (request.cancelled && request.cancelled()) throw_cancelled();
     if (timed) timed->timeout = deadline.remaining();
-    const AttemptReport report(options, request, attempt);
+    const AttemptReport report(options, request, attempt, secrets);
     try {
       HttpResponse response = transport.send(timed ? *timed : request);
       const auto delay = retry_delay(retry, attempt, &response);
       const bool again = !last && is_retryable_answer(response) && deadline.allows(delay);
       report.answered(response, again);
-      if (!again) return Outcome{std::move(response), attempt, {}};
-      pause(options, delay, request);
+      if (!again) return Outcome{std::move(response), attempt, secrets};
+      wait_before_retry(options, delay, request);
     } catch (const TransportError& e) {  // TimeoutError included
       const auto delay = retry_delay(retry, attempt, nullptr);
       const bool again = !last && deadline.allows(delay);
       report.failed(e, again);
       if (!again) {
         if (dynamic_cast<const TimeoutError*>(&e) != nullptr) {
-          rethrow_as(static_cast<const TimeoutError&>(e), request, attempt);
+          rethrow_as(static_cast<const TimeoutError&>(e), request, attempt, secrets);
         }
-        rethrow_as(e, request, attempt);
+        rethrow_as(e, request, attempt, secrets);
       }
-      pause(options, delay, request);
+      wait_before_retry(options, delay, request);
     } catch (const ApiError& e) {  // e.g. ResponseTooLarge: not worth repeating
       report.failed(e, false);
-      rethrow_as(e, request, attempt);
+      rethrow_as(e, request, attempt, secrets);
     }
   }
 }

@@ -53,8 +53,15 @@ void validate_credentials(const ClientCredentials& credentials) {
   check_url_allowed(credentials.token_url, "token_url");
 }
 
+std::vector<std::string> credential_secrets(const ClientCredentials& credentials) {
+  const std::string pair = credentials.client_id + ":" + credentials.client_secret;
+  return {credentials.client_secret, pair, base64_encode(pair)};
+}
+
 TokenResponse request_token(HttpTransport& transport, const ClientCredentials& credentials,
-                            const std::string& form, const ClientOptions& options) {
+                            const std::string& form, const ClientOptions& options,
+                            const std::vector<std::string>& secrets) {
+  check_header_value(options.user_agent, "ClientOptions::user_agent");
   HttpRequest request;
   request.method = HttpMethod::post;
   request.url = credentials.token_url;
@@ -67,7 +74,9 @@ TokenResponse request_token(HttpTransport& transport, const ClientCredentials& c
   };
   request.body = form;
   // A token request creates nothing a repeat could duplicate: retry it like an idempotent call.
-  const Answer answer = decide(request, send_with_retry(transport, request, options, true),
+  std::vector<std::string> known = credential_secrets(credentials);
+  known.insert(known.end(), secrets.begin(), secrets.end());
+  const Answer answer = decide(request, send_with_retry(transport, request, options, true, known),
                                /*token_endpoint=*/true);
   const nlohmann::json json = parse_json(answer);
   if (!json.is_object()) throw_bad_answer(answer, "token endpoint answered without a JSON object");
@@ -77,6 +86,11 @@ TokenResponse request_token(HttpTransport& transport, const ClientCredentials& c
   }
   TokenResponse out;
   out.access_token = token->get<std::string>();
+  if (out.access_token.find_first_of(std::string("\r\n\0", 3)) != std::string::npos) {
+    throw_bad_answer(answer,
+                     "token endpoint answered an access_token with a CR, LF or NUL character: "
+                     "refused (it would inject a header)");
+  }
   out.token_type = json.value("token_type", std::string("bearer"));
   const auto expires = json.find("expires_in");
   std::int64_t seconds = 0;

@@ -3,18 +3,31 @@
 
 #include <chrono>
 #include <string>
+#include <vector>
 
 #include "caspio/auth.hpp"
 #include "caspio/client_options.hpp"
 #include "caspio/http_transport.hpp"
+#include "caspio/token_source.hpp"
 
 namespace caspio {
 namespace detail {
 
 /// POSTs a token request (`form` body, HTTP Basic auth) to the credentials' token URL through
 /// the retry stage, and parses the answer. Throws as fetch_access_token says.
+/// `secrets` (e.g. the refresh token in `form`) are redacted from its errors and observer events
+/// along with the credentials' own (credential_secrets()).
 TokenResponse request_token(HttpTransport& transport, const ClientCredentials& credentials,
-                            const std::string& form, const ClientOptions& options);
+                            const std::string& form, const ClientOptions& options,
+                            const std::vector<std::string>& secrets = {});
+
+/// The client secret, the `client_id:client_secret` pair and its base64 (the Basic credential).
+std::vector<std::string> credential_secrets(const ClientCredentials& credentials);
+
+/// The credentials `tokens` holds besides the access token it hands out (for
+/// ClientCredentialsTokenSource: the client secret, the basic pair and the refresh token), so
+/// that the pipeline can redact any echo of them; empty for other sources.
+std::vector<std::string> token_source_secrets(TokenSource& tokens);
 
 /// Throws InvalidArgumentError unless all three fields are set and the token URL is allowed.
 void validate_credentials(const ClientCredentials& credentials);

@@ -40,8 +40,8 @@ class BufferSink final : public HttpBodySink {
 
 /// `read(answer)` of `GET` page `page` of `plan`, the body received into `sink` and lent to the
 /// answer while `read` runs (a transport without sink support leaves it in the answer anyway). A
-/// body `read` finds cut short (ApiError kMalformedAnswer) is fetched again, up to
-/// state.read_attempts() times in all, as ClientState::get_and_read() does.
+/// body `read` finds cut short (ApiError kMalformedAnswer) is fetched again, within the call's one
+/// budget of sends, as ClientState::call_and_read() does.
 template <typename Read>
 auto read_page(const ClientState& state, const PagePlan& plan, int page, BufferSink& sink,
                Read read) -> decltype(read(std::declval<const Answer&>())) {
@@ -49,9 +49,9 @@ auto read_page(const ClientState& state, const PagePlan& plan, int page, BufferS
   request.method = HttpMethod::get;
   request.url = state.url(plan.segments, page_params(plan, page));
   request.body_sink = std::shared_ptr<HttpBodySink>(std::shared_ptr<HttpBodySink>(), &sink);
-  for (int attempt = 1;; ++attempt) {
-    sink.begun = false;
-    Answer answer = state.call(request);
+  request.limit_sink_body = true;  // the page stays in memory: max_response_bytes holds
+  sink.begun = false;
+  return state.call_and_read(request, [&sink, &read](Answer& answer) {
     // Lends the buffer to the answer and takes it back, also when `read` throws.
     struct Lend {
       BufferSink& sink;
@@ -61,16 +61,13 @@ auto read_page(const ClientState& state, const PagePlan& plan, int page, BufferS
       }
       ~Lend() {
         if (sink.begun) body.swap(sink.body);
+        sink.begun = false;  // a re-read starts afresh
       }
       Lend(const Lend&) = delete;
       Lend& operator=(const Lend&) = delete;
     } lend(sink, answer.response.body);
-    try {
-      return read(static_cast<const Answer&>(answer));
-    } catch (const ApiError& e) {
-      if (attempt >= state.read_attempts() || e.code() != kMalformedAnswer) throw;
-    }
-  }
+    return read(static_cast<const Answer&>(answer));
+  });
 }
 
 }  // namespace detail

@@ -2,7 +2,9 @@
 #include <curl/curl.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <string_view>
@@ -62,7 +64,9 @@ struct BodyTarget {
   HttpBodySink* sink = nullptr;
   bool decided = false;
   bool to_sink = false;
+  bool limit_sink = false;    // the sink's body is held to max_bytes too
   std::size_t max_bytes = 0;  // cap of an in-memory body
+  std::size_t received = 0;   // bytes of this body so far (after decompression)
   bool too_large = false;
   std::string error;  // what a throwing sink said
 
@@ -88,11 +92,15 @@ size_t on_body(char* data, size_t size, size_t count, void* user) {
   auto* target = static_cast<BodyTarget*>(user);
   try {
     target->decide();
-    if (target->to_sink) {
-      target->sink->write(data, size * count);
-    } else if (target->response->body.size() + size * count > target->max_bytes) {
+    const bool limited = !target->to_sink || target->limit_sink;
+    if (limited &&
+        size * count > target->max_bytes - std::min(target->max_bytes, target->received)) {
       target->too_large = true;
       return 0;  // aborts the transfer
+    }
+    target->received += size * count;
+    if (target->to_sink) {
+      target->sink->write(data, size * count);
     } else {
       target->response->body.append(data, size * count);
     }
@@ -128,8 +136,55 @@ int on_seek(void* user, curl_off_t offset, int origin) {
   return CURL_SEEKFUNC_OK;
 }
 
+// The exchange's watch: the request's cancellation, and the stall limit measured from the last
+// byte that moved (libcurl's own low-speed check averages over about 5 s and so fired up to 6 s
+// late).
+struct Watch {
+  const std::function<bool()>* cancelled = nullptr;
+  std::chrono::milliseconds stall{0};  // 0 = no stall limit
+  std::chrono::steady_clock::time_point last_byte = std::chrono::steady_clock::now();
+  curl_off_t moved = 0;  // bytes down and up so far
+  bool stalled = false;
+
+  void touch() { last_byte = std::chrono::steady_clock::now(); }
+};
+
+int on_progress(void* user, curl_off_t, curl_off_t down, curl_off_t, curl_off_t up) {
+  auto* watch = static_cast<Watch*>(user);
+  if (watch->cancelled != nullptr && (*watch->cancelled)()) return 1;  // non-zero aborts
+  if (down + up != watch->moved) {
+    watch->moved = down + up;
+    watch->touch();
+  } else if (watch->stall.count() > 0 &&
+             std::chrono::steady_clock::now() - watch->last_byte >= watch->stall) {
+    watch->stalled = true;
+    return 1;
+  }
+  return 0;
+}
+
+// Polls the watch during the exchange (libcurl calls back at least once a second, and on every
+// chunk).
+void set_watch(CURL* h, Watch& watch) {
+  if (watch.cancelled == nullptr && watch.stall.count() <= 0) {
+    curl_easy_setopt(h, CURLOPT_NOPROGRESS, 1L);
+    return;
+  }
+  curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, &on_progress);
+  curl_easy_setopt(h, CURLOPT_XFERINFODATA, &watch);
+  curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+}
+
+// Where header lines go, and the watch they keep alive.
+struct HeaderTarget {
+  HttpHeaders* headers = nullptr;
+  Watch* watch = nullptr;
+};
+
 size_t on_header(char* data, size_t size, size_t count, void* user) {
-  auto* headers = static_cast<HttpHeaders*>(user);
+  auto* target = static_cast<HeaderTarget*>(user);
+  target->watch->touch();  // header bytes move too
+  HttpHeaders* headers = target->headers;
   std::string line(data, size * count);
   while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
   if (line.rfind("HTTP/", 0) == 0) {
@@ -141,23 +196,6 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
     headers->emplace_back(line.substr(0, colon), std::move(value));
   }
   return size * count;
-}
-
-int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
-  const auto* cancelled = static_cast<const std::function<bool()>*>(user);
-  return (*cancelled)() ? 1 : 0;  // non-zero aborts the transfer
-}
-
-// Polls the request's cancellation during the exchange (libcurl calls back at least once a
-// second, and on every chunk).
-void set_cancellation(CURL* h, const HttpRequest& request) {
-  if (!request.cancelled) {
-    curl_easy_setopt(h, CURLOPT_NOPROGRESS, 1L);
-    return;
-  }
-  curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, &on_progress);
-  curl_easy_setopt(h, CURLOPT_XFERINFODATA, &request.cancelled);
-  curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
 }
 
 // Method and body of `request` on handle `h`; a streamed body is pulled through `upload`.
@@ -258,13 +296,18 @@ class CurlTransport final : public HttpTransport {
     target.handle = h;
     target.response = &response;
     target.sink = request.body_sink.get();
+    target.limit_sink = request.limit_sink_body;
     target.max_bytes = options_.max_response_bytes;
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &on_body);
     curl_easy_setopt(h, CURLOPT_WRITEDATA, &target);
+    Watch watch;
+    if (request.cancelled) watch.cancelled = &request.cancelled;
+    watch.stall = options_.stall_timeout;
+    HeaderTarget header_target{&response.headers, &watch};
     curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, &on_header);
-    curl_easy_setopt(h, CURLOPT_HEADERDATA, &response.headers);
+    curl_easy_setopt(h, CURLOPT_HEADERDATA, &header_target);
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error_buffer);
-    set_cancellation(h, request);
+    set_watch(h, watch);
 
     UploadState upload;
     set_method(h, request, upload);
@@ -277,6 +320,13 @@ class CurlTransport final : public HttpTransport {
     if (target.too_large) {
       handle.discard();
       throw_too_large(request, h, options_.max_response_bytes);
+    }
+    if (watch.stalled) {
+      handle.discard();
+      throw_transport(request,
+                      fmt::format("no byte moved for {} ms (stall_timeout)",
+                                  static_cast<long long>(options_.stall_timeout.count())),
+                      true);
     }
     if (code != CURLE_OK) {
       handle.discard();  // do not reuse a handle in an unknown state
@@ -330,9 +380,7 @@ class CurlTransport final : public HttpTransport {
     const long call_rest = static_cast<long>(request.timeout.count());
     if (call_rest > 0 && (total <= 0 || call_rest < total)) total = call_rest;
     curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, total > 0 ? total : 0L);
-    const long stall_seconds = static_cast<long>((options_.stall_timeout.count() + 999) / 1000);
-    curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, stall_seconds > 0 ? 1L : 0L);
-    curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, stall_seconds);
+    // The stall limit is kept by the progress callback (Watch), not libcurl's low-speed check.
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
     if (!options_.ca_info.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, options_.ca_info.c_str());

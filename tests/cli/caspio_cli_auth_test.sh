@@ -104,6 +104,20 @@ for mode in 644 640 604 660; do
   expect_no_secret "mode $mode"
 done
 chmod 600 "$profiles"
+# Like ssh (issue 16 item 9): refused in a folder every user can write to, or when another user
+# owns it.
+chmod 777 "$XDG_CONFIG_HOME/caspio"
+run_bare --profile mock tables list
+expect_rc 2 "profile in a world-writable folder refused"
+expect_err "its folder $XDG_CONFIG_HOME/caspio is writable by every user" "world-writable folder message"
+chmod 700 "$XDG_CONFIG_HOME/caspio"
+if [ "$(id -u)" -eq 0 ]; then
+  chown 65534 "$profiles"
+  run_bare --profile mock tables list
+  expect_rc 2 "profile owned by another user refused"
+  expect_err "is owned by another user (uid 65534)" "other owner message"
+  chown 0 "$profiles"
+fi  # (not root: no file of another user's can be made; the check is the same fstat)
 mv "$profiles" "$profiles.real" && ln -s "$profiles.real" "$profiles"
 run_bare --profile mock tables list
 expect_rc 2 "profile file through a symbolic link refused"

@@ -40,6 +40,34 @@ expect_equal "$(head -1 active.csv | tr -d '\r')" "Email,First_Name" "views expo
 run tables export No_Such_Table -o none.csv
 expect_rc 3 "export of an unknown table"
 [ -e none.csv ] && fail "export of an unknown table left a file"
+# Targets (issue 16 item 2): an existing file keeps its mode, a symbolic link is followed (the
+# link stays), a FIFO is written through (never replaced by a regular file), a dangling link is
+# refused.
+printf 'old\n' >private.json && chmod 600 private.json
+run tables export Demo_Users -o private.json
+expect_rc 0 "export onto an existing 0600 file"
+expect_equal "$(stat -c %a private.json)" 600 "the existing file keeps its mode"
+ln -s private.json link.json && chmod 640 private.json
+run tables export Demo_Users -o link.json
+expect_rc 0 "export through a symbolic link"
+[ -L link.json ] || fail "the symbolic link was replaced by a regular file"
+expect_equal "$(grep -c '"User_ID"' private.json)" 12 "the link's target was written"
+expect_equal "$(stat -c %a private.json)" 640 "the link's target keeps its mode"
+mkfifo users.fifo
+timeout 20 cat users.fifo >from_fifo.json &
+fifo_reader=$!
+run tables export Demo_Users -o users.fifo
+expect_rc 0 "export into a FIFO"
+wait "$fifo_reader" || fail "nothing read from the FIFO"
+[ -p users.fifo ] || fail "the FIFO was replaced by a regular file"
+expect_equal "$(grep -c '"User_ID"' from_fifo.json)" 12 "export written through the FIFO"
+ln -s no/such/target.json dangling.json
+run tables export Demo_Users -o dangling.json
+expect_rc 1 "export onto a dangling link"
+expect_err "symbolic link to nothing" "dangling link refused with a clear message"
+[ -L dangling.json ] || fail "the dangling link was replaced"
+expect_equal "$(ls -a | grep -c caspio-)" 0 "no temporary file left by the targets"
+
 run tables export Demo_Users -o /no/such/dir/x.csv
 expect_rc 1 "export into a missing directory"
 expect_err "/no/such/dir/x.csv" "export into a missing directory names the path"
@@ -93,6 +121,23 @@ expect_err "line 7: a quoted field is not closed" "unterminated quote"
 expect_equal "$(journal_count POST /rest/v2/tables/Demo_Users/records 201)" 2 "bad rows: rows created"
 run records get Demo_Users --where "Email IN ('good1@example.com', 'good2@example.com')" --format csv --select Email
 expect_equal "$(data_rows out)" 2 "good rows read back"
+
+# A quote left open swallows the rest of the file: every row after it is reported too (issue 16
+# item 9), not dropped silently.
+cat >open.csv <<'CSV'
+Name,Email,Active
+First,first@example.com,true
+Open,"open@example.com,true
+Lost One,lost1@example.com,true
+
+Lost Two,lost2@example.com,false
+CSV
+run tables import Demo_Users open.csv --dry-run
+expect_rc 6 "import with a quote left open"
+expect_out '"failed":3' "the open quote and both rows after it failed"
+expect_err "line 3: a quoted field is not closed" "open quote reported"
+expect_err "line 4: not imported: inside the quoted field left open on line 3" "row after it reported"
+expect_err "line 6: not imported: inside the quoted field left open on line 3" "last row reported"
 
 # --errors FILE: failures there (NDJSON), not on stderr. The good rows now exist: 6 failures.
 run tables import Demo_Users bad.csv --errors failures.ndjson

@@ -5,6 +5,7 @@
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <unistd.h>
@@ -47,6 +48,24 @@ class RawConnection {
   RawConnection& operator=(const RawConnection&) = delete;
 
   bool connected() const { return connected_; }
+
+  /// Sends `text` whole; false when the connection is gone.
+  bool send_text(const std::string& text) {
+    std::size_t sent = 0;
+    while (sent < text.size()) {
+      auto n = ::send(fd_, text.data() + sent, text.size() - sent, MSG_NOSIGNAL);
+      if (n <= 0) return false;
+      sent += static_cast<std::size_t>(n);
+    }
+    return true;
+  }
+  /// Sends one byte; false when the connection is gone.
+  bool send_byte(char c) { return ::send(fd_, &c, 1, MSG_NOSIGNAL) == 1; }
+  /// True when the peer closed (or answered) within `wait`.
+  bool closed_within(std::chrono::milliseconds wait) {
+    pollfd p{fd_, POLLIN, 0};
+    return ::poll(&p, 1, static_cast<int>(wait.count())) > 0;
+  }
 
   /// Sends `request` and reads until the peer closes or `timeout` passes.
   std::string exchange(const std::string& request, std::chrono::milliseconds timeout) {
@@ -383,4 +402,102 @@ TEST(Limits, TheJournalKeepsCredentialsWhenAskedTo) {
   ASSERT_TRUE(mock.get("/rest/v2/tables"));
   ASSERT_EQ(mock.server().journal().size(), 1u);
   EXPECT_EQ(mock.server().journal()[0].header("authorization"), "Bearer " + mock.token());
+}
+
+// Issue 16 item 5: the journal is bounded in entries and bytes (the oldest go first), and keeps
+// no body of a refused (unauthenticated) request: anyone can send one.
+TEST(Limits, TheJournalIsBoundedAndKeepsNoBodyOfARefusedRequest) {
+  ServerOptions options;
+  options.journal_max_entries = 5;
+  options.journal_max_bytes = 64 * 1024;
+  MockHttp mock(options);
+  // Refused: no token. Its 1 MB body is not kept.
+  httplib::Client anonymous("127.0.0.1", mock.server().port());
+  auto refused = anonymous.Post("/rest/v2/tables/Demo_Users/records", std::string(1 << 20, 'x'),
+                                "application/json");
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 401);
+  auto entries = mock.server().journal();
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].status, 401);
+  EXPECT_TRUE(entries[0].body.empty()) << entries[0].body.size() << " bytes kept";
+
+  // Count: past 5 entries the oldest are dropped.
+  for (int i = 0; i < 8; ++i) ASSERT_TRUE(mock.get("/rest/v2/tables?n=" + std::to_string(i)));
+  entries = mock.server().journal();
+  ASSERT_EQ(entries.size(), 5u);
+  EXPECT_EQ(entries.front().target, "/rest/v2/tables?n=3");
+  EXPECT_EQ(entries.back().target, "/rest/v2/tables?n=7");
+
+  // Bytes: three 30 KB bodies do not fit in 64 KB together; one over 64 KB alone loses its body.
+  mock.server().clear_journal();
+  const json row = {{"Name", std::string(30 * 1024, 'n')}};
+  for (int i = 0; i < 3; ++i) mock.post_json("/rest/v2/tables/No_Such_Table/records", row);
+  entries = mock.server().journal();
+  ASSERT_EQ(entries.size(), 2u);
+  std::size_t kept = 0;
+  for (const auto& e : entries) kept += e.body.size();
+  EXPECT_LE(kept, options.journal_max_bytes);
+  mock.post_json("/rest/v2/tables/No_Such_Table/records", {{"Name", std::string(100000, 'n')}});
+  entries = mock.server().journal();
+  ASSERT_FALSE(entries.empty());
+  EXPECT_EQ(entries.back().method, "POST");
+  EXPECT_TRUE(entries.back().body.empty());
+}
+
+// Issue 16 item 6: a client trickling its headers (a byte every 100 ms, each well within the read
+// timeout) is cut at the head's deadline, not kept (and its worker held) for ever.
+TEST(Limits, AHeadTrickledSlowerThanTheHeaderTimeoutIsCut) {
+  ServerOptions options;
+  options.header_timeout = std::chrono::milliseconds(500);
+  MockHttp mock(options);
+  RawConnection conn(mock.server().port());
+  ASSERT_TRUE(conn.connected());
+  const std::string head =
+      "GET /rest/v2/tables HTTP/1.1\r\nHost: x\r\nX-Slow: " + std::string(200, 'a') + "\r\n\r\n";
+  const auto start = Clock::now();
+  bool cut = false;
+  for (std::size_t i = 0; i < head.size() && seconds_since(start) < 5.0; ++i) {
+    // One byte, then a look for the server's close (or its error answer).
+    if (!conn.send_byte(head[i]) || conn.closed_within(std::chrono::milliseconds(100))) {
+      cut = true;
+      break;
+    }
+  }
+  EXPECT_TRUE(cut) << "the trickled head was read for " << seconds_since(start) << " s";
+  EXPECT_LT(seconds_since(start), 2.0);
+  // The emulator still serves everyone else.
+  auto r = mock.get("/rest/v2/tables");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+}
+
+// Issue 16 item 6: past max_connections (1024 by default) connections that hold a worker, a new
+// client is answered 503 at once instead of waiting until it times out.
+TEST(Limits, ConnectionsBeyondTheMaximumAre503AtOnce) {
+  ServerOptions options;
+  options.max_connections = 4;
+  options.header_timeout = std::chrono::milliseconds(10'000);
+  MockHttp mock(options);
+  std::vector<std::unique_ptr<RawConnection>> slow;
+  for (int i = 0; i < 4; ++i) {
+    slow.push_back(std::make_unique<RawConnection>(mock.server().port()));
+    ASSERT_TRUE(slow.back()->connected());
+    ASSERT_TRUE(slow.back()->send_text("GET /rest/v2/tables HTTP/1.1\r\nHost: x\r\n"));  // no end
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // each holds a worker
+  RawConnection extra(mock.server().port());
+  ASSERT_TRUE(extra.connected());
+  const auto start = Clock::now();
+  const std::string answer = extra.exchange("GET /rest/v2/tables HTTP/1.1\r\nHost: x\r\n\r\n",
+                                            std::chrono::milliseconds(3000));
+  EXPECT_LT(seconds_since(start), 1.0);
+  EXPECT_EQ(status_of(answer), 503) << answer.substr(0, 300);
+  expect_caspio_error(body_of(answer), "ServiceUnavailable");
+  // Once the slow ones are gone, new clients are served again.
+  slow.clear();
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  auto r = mock.get("/rest/v2/tables");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
 }

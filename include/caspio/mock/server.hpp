@@ -53,6 +53,17 @@ struct ServerOptions {
   std::size_t bandwidth_bytes_per_second = 0;
   /// Wait before each answer is sent, as a network round trip would.
   std::chrono::milliseconds latency{0};
+  /// Most connections served at once when `threads` is 0 (one worker each); a connection beyond
+  /// it is answered 503 ServiceUnavailable at once (it used to wait, and time out).
+  std::size_t max_connections = 1024;
+  /// The longest a request's head (request line and headers) may take to arrive; a client
+  /// trickling its headers slower is disconnected then, freeing its worker.
+  std::chrono::milliseconds header_timeout{10'000};
+  /// Most requests the journal keeps: past it the oldest entries are dropped. 0 = keep none.
+  std::size_t journal_max_entries = 10000;
+  /// Most bytes (bodies, parts, targets and headers) the journal keeps: past it the oldest entries
+  /// are dropped; an entry larger than this on its own is kept without its body and parts.
+  std::size_t journal_max_bytes = 64 * 1024 * 1024;
 };
 
 /// One part of a multipart/form-data request body.

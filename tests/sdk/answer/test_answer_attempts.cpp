@@ -125,8 +125,59 @@ TEST(AnswerAttempts, BadJsonReportsTheRequestIdOfTheAnswer) {
   } catch (const caspio::ApiError& e) {
     EXPECT_EQ(fake->requests().size(), 4u);
     EXPECT_EQ(e.code(), "MalformedAnswer");
-    EXPECT_EQ(e.info().attempts, 1);
+    EXPECT_EQ(e.info().attempts, 4);  // every send of the call (issue 16 item 8)
     EXPECT_EQ(e.info().request_id, "RID-9");
     EXPECT_NE(e.info().message.find("not valid JSON"), std::string::npos);
+  }
+}
+
+// Issue 16 item 8: one retry budget per call. The pipeline's retries and the re-reads of a
+// malformed 2xx body share RetryOptions::max_attempts (4), each re-read waits a backoff, and the
+// error counts every send (it used to report 1 while 4 went out, and allow 16 sends per page).
+TEST(AnswerAttempts, OneBudgetForRetriesAndReReadsWithBackoffAndTheRealCount) {
+  const std::vector<Call> reads = {
+      {"tables().listing", "GET", "/tables", [](const caspio::Client& c) { c.tables().listing(); }},
+      {"tables().get_records", "GET",
+       "/tables/T/records?q.orderBy=PK_ID&q.pageNumber=1&q.pageSize=1000",
+       [](const caspio::Client& c) { c.tables().get_records("T"); }},
+  };
+  for (const Call& call : reads) {
+    SCOPED_TRACE(call.name);
+    auto fake = std::make_shared<FakeTransport>();
+    // Three rounds of "503 then a cut body": 6 sends would be allowed by nested loops.
+    for (int i = 0; i < 3; ++i) {
+      fake->push(503, R"({"Code":"ServiceUnavailable","Message":"busy"})", request_id("RID-A"));
+      fake->push(200, R"({"Result":[)", request_id("RID-B"));
+    }
+    std::vector<std::chrono::milliseconds> sleeps;
+    caspio::ClientOptions options;
+    options.transport = fake;
+    options.retry.max_attempts = 4;
+    options.retry.sleep = [&sleeps](std::chrono::milliseconds d) { sleeps.push_back(d); };
+    const caspio::Client client("c1abc123", "tok", options);
+    try {
+      call.run(client);
+      FAIL() << "expected ApiError";
+    } catch (const caspio::ApiError& e) {
+      EXPECT_EQ(e.code(), "MalformedAnswer");
+      EXPECT_EQ(e.info().attempts, 4);
+      EXPECT_EQ(e.info().request_id, "RID-B");
+      EXPECT_EQ(e.info().url, kBase + call.url);
+    }
+    EXPECT_EQ(fake->requests().size(), 4u);
+    EXPECT_EQ(sleeps.size(), 3u);  // a wait before every send but the first, re-reads included
+  }
+  for (const Call& call : reads) {
+    SCOPED_TRACE(call.name);
+    auto fake = std::make_shared<FakeTransport>();
+    for (int i = 0; i < 8; ++i) fake->push(200, "<html>cut</html>", request_id("RID-C"));
+    std::vector<std::chrono::milliseconds> sleeps;
+    caspio::ClientOptions options;
+    options.transport = fake;
+    options.retry.max_attempts = 4;
+    options.retry.sleep = [&sleeps](std::chrono::milliseconds d) { sleeps.push_back(d); };
+    EXPECT_THROW(call.run(caspio::Client("c1abc123", "tok", options)), caspio::ApiError);
+    EXPECT_EQ(fake->requests().size(), 4u);
+    EXPECT_EQ(sleeps.size(), 3u);
   }
 }

@@ -1,8 +1,10 @@
 // A server that echoes credentials does not get them into what() or ErrorInfo.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "answer/redact.hpp"
 #include "caspio/caspio.hpp"
@@ -60,5 +62,70 @@ TEST(Redaction, EchoedTokenInRequestIdIsRedacted) {
       EXPECT_EQ(e.info().request_id.find("tok-SECRET"), std::string::npos) << e.info().request_id;
       EXPECT_NE(e.info().request_id.find("[redacted]"), std::string::npos) << e.info().request_id;
     }
+  }
+}
+
+// Issue 16 item 4: every credential the client holds (client secret, the client_id:secret pair
+// and its base64, the refresh token, the tokens) is redacted wherever a server echoes it: in
+// what(), in ErrorInfo and in observer events (what `caspio -v` prints).
+TEST(Redaction, EveryCredentialTheClientHoldsIsRedactedFromErrorsAndEvents) {
+  const std::string id = "client-id-0001";
+  const std::string secret = "client-SECRET-5678";
+  const std::string pair = id + ":" + secret;
+  const std::string basic = "Y2xpZW50LWlkLTAwMDE6Y2xpZW50LVNFQ1JFVC01Njc4";  // base64(pair)
+  const std::string refresh = "refresh-SECRET-9012";
+  const std::string access = "access-SECRET-3456";
+  const std::vector<std::string> leaks = {secret, basic, refresh, access, "SECRET"};
+  std::vector<std::string> events;
+  auto fake = std::make_shared<FakeTransport>();
+  caspio::ClientOptions options;
+  options.transport = fake;
+  options.retry.max_attempts = 2;
+  options.retry.sleep = [](std::chrono::milliseconds) {};
+  options.observer = [&events](const caspio::AttemptEvent& e) {
+    events.push_back(e.request_id + " | " + e.error);
+  };
+  const caspio::Client client{
+      caspio::ClientCredentials{id, secret, "https://c1abc123.caspio.com/oauth/token"}, options};
+  const auto expect_clean = [&](const caspio::Error& e) {
+    const std::string text = std::string(e.what()) + e.info().message + e.info().code +
+                             e.info().resource + e.info().request_id;
+    for (const auto& leak : leaks) EXPECT_EQ(text.find(leak), std::string::npos) << text;
+  };
+  // The token endpoint refuses, echoing the secret, the pair and the basic credential (plain
+  // words, not in a shape redact_secrets knows).
+  fake->push(400,
+             R"({"error":"invalid_client","error_description":"unknown )" + pair + " (" + basic +
+                 ") " + secret + R"("})",
+             {{"X-Caspio-Request-ID", basic}});
+  try {
+    client.tables().listing();
+    ADD_FAILURE() << "expected AuthError";
+  } catch (const caspio::AuthError& e) {
+    expect_clean(e);
+  }
+  // Then a token, and an API error echoing the refresh token and the access token, twice (a
+  // retried 503 reported to the observer with its request id).
+  fake->push(200, nlohmann::json{{"access_token", access},
+                                 {"token_type", "bearer"},
+                                 {"expires_in", 86399},
+                                 {"refresh_token", refresh}}
+                      .dump());
+  for (int i = 0; i < 2; ++i) {
+    fake->push(503,
+               R"({"Code":"Busy","Message":"token )" + access + " refresh " + refresh + " " +
+                   secret + R"("})",
+               {{"X-Caspio-Request-ID", "id " + access + " " + refresh}});
+  }
+  try {
+    client.tables().listing();
+    ADD_FAILURE() << "expected ApiError";
+  } catch (const caspio::ApiError& e) {
+    expect_clean(e);
+    EXPECT_EQ(e.info().attempts, 2);
+  }
+  ASSERT_GE(events.size(), 3u);
+  for (const auto& event : events) {
+    for (const auto& leak : leaks) EXPECT_EQ(event.find(leak), std::string::npos) << event;
   }
 }

@@ -74,3 +74,14 @@ TEST(Where, PlainClausesRawAndAll) {
 TEST(Where, NonAsciiStringsPassThroughUnchanged) {
   EXPECT_EQ(Where("N = {}", "Zoë O'Neïl").str(), "N = 'Zoë O''Neïl'");
 }
+
+// Issue 16 item 9: a placeholder inside a quoted literal would put the quoted value inside the
+// literal, where its own quotes end the literal: `Name = '{}'` with "x' OR 1=1 --" injected.
+TEST(Where, PlaceholderInsideAQuotedStringIsRefused) {
+  EXPECT_THROW(Where("Name = '{}'", "x' OR 1=1 --"), InvalidArgumentError);
+  EXPECT_THROW(Where("Name LIKE '%{}%'", "a"), InvalidArgumentError);
+  EXPECT_THROW(Where("A = {} AND B = 'it''s {}'", 1, "b"), InvalidArgumentError);
+  // Outside the literals, and braces inside them, still fine.
+  EXPECT_EQ(Where("A = 'it''s' AND B = {}", "x").str(), "A = 'it''s' AND B = 'x'");
+  EXPECT_EQ(Where("A = '{{}}' AND B = {}", 2).str(), "A = '{}' AND B = 2");
+}

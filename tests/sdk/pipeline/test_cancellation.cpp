@@ -95,3 +95,28 @@ TEST(Cancellation, StopsAnExportMidwayAndLeavesNoFile) {
   EXPECT_LT(std::chrono::steady_clock::now() - start, milliseconds(3000));
   EXPECT_TRUE(std::filesystem::is_empty(dir.path())) << "partial output left behind";
 }
+
+// Issue 16 item 2: an export cancelled while pages are fetched ahead, or failing on a later page,
+// leaves neither the file nor its temporary (`.NAME.tmp-*`) behind.
+TEST(Cancellation, CancelledOrFailedPrefetchingExportLeavesNoTemporaryFile) {
+  caspio::mock::ServerOptions server_options;
+  server_options.rows = 2500;
+  caspio_test::Emulator emu(server_options);
+  caspio::mock::Fault slow;
+  slow.kind = caspio::mock::FaultKind::delay;
+  slow.path_prefix = "/rest/v2/tables/Demo_Physicians/records";
+  slow.query_contains = "q.pageNumber=3";
+  slow.delay = milliseconds(4000);
+  emu.server().inject(slow);
+  caspio_test::ScratchDir dir;
+  const std::string path = (dir.path() / "sdk.json").string();
+  caspio::CancellationToken token;
+  const auto client = emu.client().with_cancellation(token);
+  {
+    CancelLater later(token, milliseconds(500));
+    EXPECT_THROW(client.tables().get_records_stream_to_file(
+                     "Demo_Physicians", caspio::Query{}.page_size(1000).prefetch(2), path),
+                 caspio::CancelledError);
+  }
+  EXPECT_TRUE(std::filesystem::is_empty(dir.path())) << "partial output left behind";
+}

@@ -366,3 +366,46 @@ TEST(Pipeline, FetchAllWithLimitIsOneRequestWithoutPaging) {
   ASSERT_EQ(r.size(), 1u);
   EXPECT_EQ(r[0].url, "https://c1abc123.caspio.com/rest/v2/views/V/records?q.orderBy=A&q.limit=2");
 }
+
+// Issue 16 item 3: a CR or LF in a header value would end the header line and inject another.
+TEST(Pipeline, CrOrLfInTokenOrUserAgentIsRefusedBeforeSending) {
+  {
+    Fixture f;
+    EXPECT_THROW(caspio::Client("c1abc123", "tok\r\nX-Injected: 1", f.options()).tables().listing(),
+                 caspio::InvalidArgumentError);
+    EXPECT_TRUE(f.fake->requests().empty());
+  }
+  {
+    Fixture f;
+    auto options = f.options();
+    options.user_agent = "agent\nX-Injected: 1";
+    EXPECT_THROW(caspio::Client("c1abc123", "tok-123", options).tables().listing(),
+                 caspio::InvalidArgumentError);
+    EXPECT_TRUE(f.fake->requests().empty());
+  }
+  {
+    // A TokenSource of the caller's.
+    struct Bad final : caspio::TokenSource {
+      std::string token() override { return "tok\nX-Injected: 1"; }
+      bool renew_after_unauthorized(const std::string&) override { return false; }
+    };
+    Fixture f;
+    const caspio::Client client("c1abc123", std::make_shared<Bad>(), f.options());
+    EXPECT_THROW(client.tables().listing(), caspio::InvalidArgumentError);
+    EXPECT_TRUE(f.fake->requests().empty());
+  }
+  {
+    // The token endpoint's answer: only the token request goes out.
+    Fixture f;
+    f.fake->push(200, token_json("tok\r\nX-Injected: 1", "refresh-1"));
+    const auto client = f.credentials_client();
+    try {
+      client.tables().listing();
+      FAIL() << "expected an error";
+    } catch (const caspio::Error& e) {
+      EXPECT_NE(std::string(e.what()).find("CR, LF"), std::string::npos) << e.what();
+    }
+    ASSERT_EQ(f.fake->requests().size(), 1u);
+    EXPECT_NE(f.fake->requests()[0].url.find("/oauth/token"), std::string::npos);
+  }
+}
