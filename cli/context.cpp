@@ -16,7 +16,7 @@ caspio::ClientOptions Context::client_options() {
   caspio::ClientOptions o;
   o.base_url = settings().rest_url;
   o.request_timeout = std::chrono::seconds(options.timeout_seconds);
-  o.user_agent = "caspio-cli/0.1.0 " + o.user_agent;
+  o.user_agent = std::string("caspio-cli/") + caspio::version_string + " " + o.user_agent;
   caspio::TransportOptions t;
   t.connect_timeout = o.connect_timeout;
   t.request_timeout = o.request_timeout;

@@ -58,7 +58,7 @@ int run(int argc, char** argv) {
   CLI::App app{"caspio: export, import and manage Caspio data from the command line", "caspio"};
   app.fallthrough();
   app.require_subcommand(1);
-  app.set_version_flag("--version", "caspio 0.1.0");
+  app.set_version_flag("--version", std::string("caspio ") + caspio::version_string);
   app.footer(
       "Credentials: CASPIO_CLIENT_ID, CASPIO_CLIENT_SECRET and CASPIO_TOKEN_URL (or "
       "CASPIO_ACCOUNT and CASPIO_TOKEN), CASPIO_REST_URL, or --profile NAME. Exit codes: "
