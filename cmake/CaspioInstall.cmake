@@ -54,6 +54,13 @@ endif()
 # The caspio command-line tool.
 if(CASPIO_BUILD_CLI)
   install(TARGETS caspio_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+  if(TARGET caspio_cli_docs)
+    install(FILES "${PROJECT_BINARY_DIR}/share/man/man1/caspio.1" DESTINATION "${CMAKE_INSTALL_MANDIR}/man1")
+    install(FILES "${PROJECT_BINARY_DIR}/share/bash-completion/completions/caspio"
+      DESTINATION "${CMAKE_INSTALL_DATADIR}/bash-completion/completions")
+    install(FILES "${PROJECT_BINARY_DIR}/share/zsh/site-functions/_caspio"
+      DESTINATION "${CMAKE_INSTALL_DATADIR}/zsh/site-functions")
+  endif()
 endif()
 
 configure_package_config_file("${PROJECT_SOURCE_DIR}/cmake/templates/caspioConfig.cmake.in"

@@ -1,0 +1,84 @@
+// `caspio man`: the manual page (roff, section 1), generated from the command tree's help.
+#include <iostream>
+#include <sstream>
+
+#include <caspio/version.hpp>
+
+#include "commands/command_tree.hpp"
+#include "commands/commands.hpp"
+
+namespace caspio_cli {
+namespace {
+
+// Text escaped for roff: backslashes, hyphens, and a leading dot or quote.
+std::string roff(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\\') {
+      out += "\\e";
+    } else if (c == '-') {
+      out += "\\-";
+    } else {
+      out += c;
+    }
+  }
+  if (!out.empty() && (out.front() == '.' || out.front() == '\'')) out.insert(0, "\\&");
+  return out;
+}
+
+void write_options(std::ostream& out, const std::vector<OptionInfo>& options) {
+  for (const auto& o : options) {
+    std::string names;
+    for (const auto& n : o.names)
+      names += (names.empty() ? "" : ", ") + ("\\fB" + roff(n) + "\\fR");
+    if (o.operand) names = "\\fI" + roff(o.names.front()) + "\\fR";
+    if (!o.operand && !o.value.empty()) names += " \\fI" + roff(o.value) + "\\fR";
+    out << ".TP\n"
+        << names << "\n"
+        << roff(o.description) << (o.required ? " (required)" : "") << "\n";
+  }
+}
+
+}  // namespace
+
+std::string man_page(CLI::App& root) {
+  const auto tree = command_tree(root);
+  std::ostringstream out;
+  out << ".TH CASPIO 1 \"\" \"caspio " << caspio::version_string << "\" \"User Commands\"\n"
+      << ".SH NAME\ncaspio \\- " << roff(root.get_description().substr(8)) << "\n"
+      << ".SH SYNOPSIS\n.B caspio\n[\\fIGLOBAL OPTIONS\\fR] \\fINOUN VERB\\fR [\\fIARGS\\fR] "
+         "[\\fIOPTIONS\\fR]\n"
+      << ".SH DESCRIPTION\n"
+      << roff(root.get_description()) << ".\nGlobal options may come before or after the "
+      << "command. Generated from \\fBcaspio \\-\\-help\\fR; see also docs/cli.md.\n"
+      << ".SH GLOBAL OPTIONS\n";
+  write_options(out, tree.front().options);
+  out << ".SH COMMANDS\n";
+  for (std::size_t i = 1; i < tree.size(); ++i) {
+    const CommandInfo& c = tree[i];
+    std::string usage = "caspio " + c.path;
+    for (const auto& o : c.options) {
+      if (o.operand) usage += " " + o.names.front();
+    }
+    if (!c.subcommands.empty()) usage += " COMMAND";
+    out << ".SS \"" << roff(usage) << "\"\n" << roff(c.description) << "\n";
+    write_options(out, c.options);
+  }
+  out << ".SH ENVIRONMENT AND EXIT STATUS\n"
+      << roff(root.get_footer()) << "\n"
+      << ".SH FILES\n.TP\n\\fI$XDG_CONFIG_HOME/caspio/profiles\\fR, "
+         "\\fI~/.config/caspio/profiles\\fR\nProfiles of connection settings (INI; must be "
+         "readable by its owner only).\n"
+      << ".SH SEE ALSO\n\\fBcaspio\\-mock\\fR(1), \\fBcurl\\fR(1)\n";
+  return out.str();
+}
+
+void add_man_command(CLI::App& app, Context& ctx) {
+  auto* cmd = app.add_subcommand("man", "Print the manual page (roff): caspio man | man -l -");
+  on_run(cmd, ctx, [&app] {
+    std::cout << man_page(app);
+    return exit_ok;
+  });
+}
+
+}  // namespace caspio_cli
