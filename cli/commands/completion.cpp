@@ -10,7 +10,7 @@ namespace caspio_cli {
 namespace {
 
 // `text` in single quotes for a shell.
-std::string quoted(const std::string& text) {
+std::string shell_quoted(const std::string& text) {
   std::string out = "'";
   for (char c : text) {
     if (c == '\'') {
@@ -35,8 +35,8 @@ void write_transitions(std::ostream& out, const std::vector<CommandInfo>& tree,
   for (const auto& c : tree) {
     for (const auto& sub : c.subcommands) {
       const std::string next = c.path.empty() ? sub : c.path + " " + sub;
-      out << "      " << quoted(c.path + ":" + sub) << ") " << var << "=" << quoted(next)
-          << " ;;\n";
+      out << "      " << shell_quoted(c.path + ":" + sub) << ") " << var << "="
+          << shell_quoted(next) << " ;;\n";
     }
   }
 }
@@ -74,10 +74,10 @@ std::string bash_script(const std::vector<CommandInfo>& tree) {
     const auto choices = option_choices(name);
     std::string words;
     for (const auto& w : choices) words += (words.empty() ? "" : " ") + w;
-    out << "    " << quoted(name) << ")\n"
-        << (choices.empty()
-                ? "      COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n"
-                : "      COMPREPLY=($(compgen -W " + quoted(words) + " -- \"$cur\")); return ;;\n");
+    out << "    " << shell_quoted(name) << ")\n"
+        << (choices.empty() ? "      COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n"
+                            : "      COMPREPLY=($(compgen -W " + shell_quoted(words) +
+                                  " -- \"$cur\")); return ;;\n");
   }
   out << "  esac\n  case \"$path\" in\n";
   std::string global;
@@ -93,7 +93,7 @@ std::string bash_script(const std::vector<CommandInfo>& tree) {
         for (const auto& n : o.names) words += " " + n;
       }
     }
-    out << "    " << quoted(c.path) << ") words=" << quoted(words + global) << " ;;\n";
+    out << "    " << shell_quoted(c.path) << ") words=" << shell_quoted(words + global) << " ;;\n";
   }
   out << "  esac\n"
          "  COMPREPLY=($(compgen -W \"$words\" -- \"$cur\"))\n"
@@ -121,15 +121,15 @@ std::string zsh_script(const std::vector<CommandInfo>& tree) {
   for (const auto& name : value_options(tree)) {
     const auto choices = option_choices(name);
     std::string words;
-    for (const auto& w : choices) words += " " + quoted(w);
-    out << "    " << quoted(name) << ") " << (choices.empty() ? "_files" : "compadd --" + words)
-        << "; return ;;\n";
+    for (const auto& w : choices) words += " " + shell_quoted(w);
+    out << "    " << shell_quoted(name) << ") "
+        << (choices.empty() ? "_files" : "compadd --" + words) << "; return ;;\n";
   }
   out << "  esac\n  case \"$cmd_path\" in\n";
   const auto describe = [](const std::string& word, const std::string& text) {
     std::string escaped;
     for (char c : word) escaped += c == ':' ? std::string("\\:") : std::string(1, c);
-    return quoted(escaped + ":" + summary(text));
+    return shell_quoted(escaped + ":" + summary(text));
   };
   std::string global;
   for (const auto& o : tree.front().options) {
@@ -150,7 +150,7 @@ std::string zsh_script(const std::vector<CommandInfo>& tree) {
         for (const auto& n : o.names) entries += " " + describe(n, o.description);
       }
     }
-    out << "    " << quoted(c.path) << ") entries=(" << entries << global << ") ;;\n";
+    out << "    " << shell_quoted(c.path) << ") entries=(" << entries << global << ") ;;\n";
   }
   out << "  esac\n"
          "  _describe -t commands caspio entries || _files\n"

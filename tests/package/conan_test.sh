@@ -44,7 +44,11 @@ quiet() { "$@" >"$log" 2>&1 || { tail -n 80 "$log"; echo "FAILED: $*" >&2; exit 
 [ -f "$CONAN_HOME/profiles/default" ] || quiet "${conan[@]}" profile detect
 # Release, C++17, and the build's compiler (CXX, or what `profile detect` found).
 profile="$CONAN_HOME/profiles/caspio-test"
-printf 'include(default)\n[settings]\nbuild_type=Release\ncompiler.cppstd=17\n[conf]\ntools.build:jobs=2\n' >"$profile"
+printf 'include(default)\n[settings]\nbuild_type=Release\ncompiler.cppstd=17\n[conf]\ntools.build:jobs=2\n%s\n' \
+  "$(command -v ninja >/dev/null && echo 'tools.cmake.cmaketoolchain:generator=Ninja')" >"$profile"
+# The test package builds inside its folder: a copy here keeps the source tree clean.
+rm -rf "$state/test_package"
+cp -r "$src/packaging/conan/test_package" "$state/test_package"
 
 step "Debian's libraries as Conan packages (packaging/conan/system)"
 debian_version() { dpkg-query -W -f='${Version}' "$1" | sed -e 's/^[0-9]*://' -e 's/[+~-].*//' -e 's/\.dfsg$//'; }
@@ -78,7 +82,8 @@ for variant in "shared=False with_mock=True with_cli=True" "shared=False with_mo
   for o in $variant; do options+=(-o "caspio/*:$o"); done
   step "conan create packaging/conan $variant"
   start=$SECONDS
-  quiet "${conan[@]}" create "$src/packaging/conan" -pr:a "$profile" --no-remote --build=missing "${options[@]}"
+  quiet "${conan[@]}" create "$src/packaging/conan" -pr:a "$profile" --no-remote --build=missing \
+    --test-folder "$state/test_package" "${options[@]}"
   # The test package's own lines (its tables, caspio --version).
   grep -E '^(caspio |caspio::mock: |caspio-mock: )' "$log" || true
   grep -q '^caspio-mock: .* tables' "$log" || { tail -n 40 "$log"; echo "the test package did not read caspio-mock" >&2; exit 1; }
