@@ -43,9 +43,14 @@ void write_options(std::ostream& out, const std::vector<OptionInfo>& options) {
 
 std::string man_page(CLI::App& root) {
   const auto tree = command_tree(root);
+  // "caspio: export, import …" -> "export, import …" for the NAME line.
+  const std::string description = root.get_description();
+  const auto colon = description.find(": ");
+  const std::string summary =
+      colon == std::string::npos ? description : description.substr(colon + 2);
   std::ostringstream out;
   out << ".TH CASPIO 1 \"\" \"caspio " << caspio::version_string << "\" \"User Commands\"\n"
-      << ".SH NAME\ncaspio \\- " << roff(root.get_description().substr(8)) << "\n"
+      << ".SH NAME\ncaspio \\- " << roff(summary) << "\n"
       << ".SH SYNOPSIS\n.B caspio\n[\\fIGLOBAL OPTIONS\\fR] \\fINOUN VERB\\fR [\\fIARGS\\fR] "
          "[\\fIOPTIONS\\fR]\n"
       << ".SH DESCRIPTION\n"
