@@ -16,7 +16,8 @@ if [ -n "$leaked" ]; then
   echo "$leaked" >&2
   exit 1
 fi
-for wanted in 'caspio::Client::from_environment(' 'caspio::Client::tables() const' \
+for wanted in 'caspio::Client::from_environment(' 'caspio::Client::from_profile(' 'caspio::read_profile(' \
+    'caspio::Client::tables() const' \
     'caspio::fetch_access_token(' 'typeinfo for caspio::NotFoundError'; do
   grep -qF "$wanted" <<<"$symbols" || { echo "not exported: $wanted" >&2; exit 1; }
 done
