@@ -76,8 +76,9 @@ for var in CASPIO_REST_URL CASPIO_TOKEN_URL CASPIO_CLIENT_ID CASPIO_CLIENT_SECRE
   export "$var=$(sed -n "s/^$var=//p" "$mock_log")"
 done
 
+# The last one is the package the PkgConfigDeps check below installs.
 for variant in "shared=False with_mock=True with_cli=True" "shared=False with_mock=False with_cli=False" \
-    "shared=True with_mock=True with_cli=False" "shared=True with_mock=False with_cli=False"; do
+    "shared=True with_mock=False with_cli=False" "shared=True with_mock=True with_cli=False"; do
   options=()
   for o in $variant; do options+=(-o "caspio/*:$o"); done
   step "conan create packaging/conan $variant"
@@ -100,8 +101,8 @@ done
 step "PkgConfigDeps: caspio.pc (the SDK), caspio-mock.pc, caspio-all.pc (the root), one name each"
 pc="$state/pkgconfig"
 rm -rf "$pc"
-quiet "${conan[@]}" install --requires=caspio/0.1.0 --no-remote -pr:a "$profile" -o "caspio/*:with_mock=True" \
-  -o "caspio/*:with_cli=True" -g PkgConfigDeps --output-folder "$pc"
+quiet "${conan[@]}" install --requires=caspio/0.1.0 --no-remote -pr:a "$profile" -o "caspio/*:shared=True" \
+  -o "caspio/*:with_mock=True" -g PkgConfigDeps --output-folder "$pc"
 for f in caspio.pc caspio-mock.pc caspio-all.pc; do
   [ -f "$pc/$f" ] || { ls "$pc"; echo "PkgConfigDeps wrote no $f" >&2; exit 1; }
 done
