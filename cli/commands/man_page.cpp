@@ -1,4 +1,5 @@
 // `caspio man`: the manual page (roff, section 1), generated from the command tree's help.
+#include <cstdio>
 #include <iostream>
 #include <sstream>
 
@@ -10,16 +11,27 @@
 namespace caspio_cli {
 namespace {
 
-// Text escaped for roff: backslashes, hyphens, and a leading dot or quote.
+// Text escaped for roff: backslashes, hyphens, a leading dot or quote, and every non-ASCII
+// character (UTF-8, e.g. the ellipsis of the help texts) as its \[uXXXX] escape.
 std::string roff(const std::string& text) {
   std::string out;
-  for (char c : text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
     if (c == '\\') {
       out += "\\e";
     } else if (c == '-') {
       out += "\\-";
+    } else if (c < 0x80) {
+      out += static_cast<char>(c);
     } else {
-      out += c;
+      const int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+      unsigned code = c & (extra == 3 ? 0x07u : extra == 2 ? 0x0Fu : 0x1Fu);
+      for (int k = 0; k < extra && i + 1 < text.size(); ++k) {
+        code = (code << 6) | (static_cast<unsigned char>(text[++i]) & 0x3Fu);
+      }
+      char escape[16];
+      std::snprintf(escape, sizeof escape, "\\[u%04X]", code);
+      out += extra == 0 ? std::string("?") : std::string(escape);
     }
   }
   if (!out.empty() && (out.front() == '.' || out.front() == '\'')) out.insert(0, "\\&");

@@ -43,7 +43,7 @@ expect_out '.SS "caspio tables export NAME"' "man lists tables export"
 expect_out "\\fB\\-\\-query\\fR" "man documents --query"
 expect_out "Exit codes:" "man has the footer"
 if command -v groff >/dev/null; then
-  groff -man -Tutf8 -ww "$work/out" >"$work/man.txt" 2>"$work/man.err" || fail "groff: $(cat "$work/man.err")"
+  groff -man -Tutf8 -P-cbou -ww "$work/out" >"$work/man.txt" 2>"$work/man.err" || fail "groff: $(cat "$work/man.err")"
   [ ! -s "$work/man.err" ] || fail "groff warnings: $(head -5 "$work/man.err")"
   grep -q "caspio records insert TABLE" "$work/man.txt" || fail "rendered man page lacks records insert"
 fi
@@ -99,11 +99,11 @@ expect_rc 2 "delete without --yes in a pipe"
 expect_err "2 records of Demo_Users match Name = 'Cli'" "delete shows the count first"
 expect_err "pass --yes" "delete says how to go on"
 expect_equal "$(journal_lines | grep -c '"method":"DELETE"')" 0 "nothing deleted without --yes"
-run records update Demo_Users --where "Name = 'Cli'" -f Role=editor --yes --format json
+run records update Demo_Users --where "Name = 'Cli'" -f Role=cli-editor --yes --format json
 expect_rc 0 "update --yes"
 expect_err "2 records of Demo_Users match" "update shows the count"
 expect_out '"updated":2' "update result"
-run records get Demo_Users --where "Role = 'editor'" --format csv --select Email
+run records get Demo_Users --where "Role = 'cli-editor'" --format csv --select Email
 expect_equal "$(data_rows out)" 2 "both rows updated"
 # On a terminal it asks: 'n' keeps the rows (exit 1), 'y' deletes them.
 if command -v script >/dev/null; then
