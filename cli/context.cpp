@@ -15,10 +15,15 @@ const Settings& Context::settings() {
 caspio::ClientOptions Context::client_options() {
   caspio::ClientOptions o;
   o.base_url = settings().rest_url;
-  o.request_timeout = std::chrono::seconds(options.timeout_seconds);
-  o.user_agent = "caspio-cli/0.1.0 " + o.user_agent;
+  // --timeout bounds connecting and a stalled transfer, not a whole transfer: a large file that
+  // keeps moving is never cut (request_timeout stays 0, no limit).
+  o.connect_timeout = std::chrono::seconds(options.timeout_seconds);
+  o.stall_timeout = std::chrono::seconds(options.timeout_seconds);
+  o.request_timeout = std::chrono::milliseconds(0);
+  o.user_agent = std::string("caspio-cli/") + caspio::version_string + " " + o.user_agent;
   caspio::TransportOptions t;
   t.connect_timeout = o.connect_timeout;
+  t.stall_timeout = o.stall_timeout;
   t.request_timeout = o.request_timeout;
   o.transport = std::make_shared<ObservingTransport>(caspio::make_curl_transport(t), meter_);
   if (options.verbose) attach_verbose_log(o);

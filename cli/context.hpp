@@ -22,8 +22,9 @@ struct GlobalOptions {
   bool quiet = false;           ///< --quiet: no progress line, no summary on stderr.
   bool verbose = false;         ///< --verbose: each request on stderr.
   std::string profile;          ///< --profile NAME.
+  std::string query;            ///< --query FIELDS: the fields a listing prints.
   Settings flags;               ///< --account, --rest-url, --client-id, … as given.
-  int timeout_seconds = 60;     ///< --timeout: per-request timeout.
+  int timeout_seconds = 60;     ///< --timeout: connect and stall limit of each HTTP request.
 };
 
 /// The state of one run: options, the lazily made client, and the action the chosen command set.

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <string>
 
+#include "commands/command_tree.hpp"
 #include "commands/commands.hpp"
 #include "context.hpp"
 #include "output/record_writer.hpp"
@@ -22,17 +23,22 @@ void add_global_options(CLI::App& app, GlobalOptions& o) {
   app.add_option("--format", o.format,
                  "Output: table, json, ndjson, csv, tsv (default: table on a "
                  "terminal, json otherwise)")
-      ->check(CLI::IsMember({"auto", "table", "json", "ndjson", "csv", "tsv"}));
+      ->check(CLI::IsMember(option_choices("--format")));
   add_text_style_options(app);
   app.add_flag("-q,--quiet", o.quiet, "No progress line and no notes on stderr");
   app.add_flag("-v,--verbose", o.verbose, "Show each HTTP request on stderr (no credentials)");
+  app.add_option("--query", o.query,
+                 "Fields to print of a listing, in this order, comma-separated (e.g. "
+                 "--query Name,Status); for records get, the --select");
   app.add_option("--profile", o.profile,
                  "Profile in ~/.config/caspio/profiles (must not be readable by others)");
   app.add_option("--account", o.flags.account, "Account ID (default: $CASPIO_ACCOUNT)");
   app.add_option("--rest-url", o.flags.rest_url, "REST base URL (default: $CASPIO_REST_URL)");
   app.add_option("--token-url", o.flags.token_url, "OAuth token URL (default: $CASPIO_TOKEN_URL)");
   app.add_option("--client-id", o.flags.client_id, "Client ID (default: $CASPIO_CLIENT_ID)");
-  app.add_option("--timeout", o.timeout_seconds, "Seconds per HTTP request")
+  app.add_option("--timeout", o.timeout_seconds,
+                 "Seconds to connect, and without a byte moving, before an HTTP request fails "
+                 "(a long transfer that keeps moving is not cut)")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
 }
@@ -60,7 +66,7 @@ int run(int argc, char** argv) {
   CLI::App app{"caspio: export, import and manage Caspio data from the command line", "caspio"};
   app.fallthrough();
   app.require_subcommand(1);
-  app.set_version_flag("--version", "caspio 0.1.0");
+  app.set_version_flag("--version", std::string("caspio ") + caspio::version_string);
   app.footer(
       "Credentials: CASPIO_CLIENT_ID, CASPIO_CLIENT_SECRET and CASPIO_TOKEN_URL (or "
       "CASPIO_ACCOUNT and CASPIO_TOKEN), CASPIO_REST_URL, or --profile NAME. Exit codes: "
@@ -74,6 +80,8 @@ int run(int argc, char** argv) {
   add_tasks_commands(app, ctx);
   add_apps_commands(app, ctx);
   add_token_command(app, ctx);
+  add_completion_command(app, ctx);
+  add_man_command(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

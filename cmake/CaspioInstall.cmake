@@ -54,12 +54,26 @@ endif()
 # The caspio command-line tool.
 if(CASPIO_BUILD_CLI)
   install(TARGETS caspio_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+  if(TARGET caspio_cli_docs)
+    install(FILES "${PROJECT_BINARY_DIR}/share/man/man1/caspio.1" DESTINATION "${CMAKE_INSTALL_MANDIR}/man1")
+    install(FILES "${PROJECT_BINARY_DIR}/share/bash-completion/completions/caspio"
+      DESTINATION "${CMAKE_INSTALL_DATADIR}/bash-completion/completions")
+    install(FILES "${PROJECT_BINARY_DIR}/share/zsh/site-functions/_caspio"
+      DESTINATION "${CMAKE_INSTALL_DATADIR}/zsh/site-functions")
+  endif()
 endif()
 
 configure_package_config_file("${PROJECT_SOURCE_DIR}/cmake/templates/caspioConfig.cmake.in"
   "${PROJECT_BINARY_DIR}/caspioConfig.cmake" INSTALL_DESTINATION ${CASPIO_CMAKE_DIR})
-# 0.x: while the major version is 0, a consumer asking for 0.1 accepts any 0.y (SameMajorVersion).
+# 0.x: while the major version is 0, a minor release may break the API (CHANGELOG.md), so a
+# consumer asking for 0.1 accepts 0.1.z only (SameMinorVersion); from 1.0 on, any 1.y with y at
+# least the one asked for (SameMajorVersion).
+if(PROJECT_VERSION_MAJOR EQUAL 0)
+  set(CASPIO_VERSION_COMPATIBILITY SameMinorVersion)
+else()
+  set(CASPIO_VERSION_COMPATIBILITY SameMajorVersion)
+endif()
 write_basic_package_version_file("${PROJECT_BINARY_DIR}/caspioConfigVersion.cmake"
-  COMPATIBILITY SameMajorVersion)
+  COMPATIBILITY ${CASPIO_VERSION_COMPATIBILITY})
 install(FILES "${PROJECT_BINARY_DIR}/caspioConfig.cmake" "${PROJECT_BINARY_DIR}/caspioConfigVersion.cmake"
   DESTINATION ${CASPIO_CMAKE_DIR})

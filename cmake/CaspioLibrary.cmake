@@ -3,7 +3,7 @@
 #
 #   caspio_objects   OBJECT library: the sources compiled once, hidden visibility, PIC.
 #   caspio           the SDK (alias caspio::caspio), static or shared as BUILD_SHARED_LIBS says.
-#                    Shared: VERSION/SOVERSION, only CASPIO_EXPORT declarations are exported.
+#                    Shared: VERSION/SOVERSION (0.MINOR while 0.x), only CASPIO_EXPORT declarations are exported.
 #   caspio_internal  a static library of the same objects, for the project's own tests that call
 #                    caspio::detail internals (never installed).
 #
@@ -34,6 +34,13 @@ function(caspio_add_sdk_library)
     POSITION_INDEPENDENT_CODE ON CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON)
   caspio_set_warnings(caspio_objects)
 
+  # The ABI version: MAJOR, but MAJOR.MINOR while MAJOR is 0 (0.x minors may break the API and
+  # ABI, see CHANGELOG.md), so libcaspio.so.0.1 and libcaspio.so.0.2 are different libraries.
+  if(PROJECT_VERSION_MAJOR EQUAL 0)
+    set(CASPIO_SOVERSION "${PROJECT_VERSION_MAJOR}.${PROJECT_VERSION_MINOR}")
+  else()
+    set(CASPIO_SOVERSION "${PROJECT_VERSION_MAJOR}")
+  endif()
   add_library(caspio $<TARGET_OBJECTS:caspio_objects>)
   add_library(caspio::caspio ALIAS caspio)
   target_compile_features(caspio PUBLIC cxx_std_17)
@@ -44,7 +51,7 @@ function(caspio_add_sdk_library)
     PUBLIC nlohmann_json::nlohmann_json
     PRIVATE CURL::libcurl fmt::fmt simdjson::simdjson Threads::Threads)
   set_target_properties(caspio PROPERTIES
-    EXPORT_NAME caspio VERSION ${PROJECT_VERSION} SOVERSION ${PROJECT_VERSION_MAJOR})
+    EXPORT_NAME caspio VERSION ${PROJECT_VERSION} SOVERSION ${CASPIO_SOVERSION})
 
   add_library(caspio_internal STATIC)
   target_include_directories(caspio_internal PUBLIC "${PROJECT_SOURCE_DIR}/src")

@@ -6,6 +6,10 @@ packages=(
   libcurl4-openssl-dev nlohmann-json3-dev libfmt-dev libsimdjson-dev libgtest-dev libgmock-dev
   libcpp-httplib-dev libsqlite3-dev zlib1g-dev libcli11-dev doxygen python3
   clang libclang-rt-14-dev
+  # Conan 2 (../shared/tools/conan, the package test) runs on Debian's Python with these:
+  python3-requests python3-yaml python3-jinja2 python3-fasteners python3-distro python3-dateutil
+  python3-colorama python3-patch-ng python3-urllib3
+  ccache  # the Conan test's compiler cache
 )
 missing=()
 for p in "${packages[@]}"; do

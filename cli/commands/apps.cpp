@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "commands/commands.hpp"
+#include "commands/listing.hpp"
 #include "output/cells.hpp"
 #include "output/record_writer.hpp"
 
@@ -51,8 +52,8 @@ void add_apps_commands(CLI::App& app, Context& ctx) {
   on_run(group->add_subcommand("list", "Every application"), ctx, [&ctx] {
     std::vector<nlohmann::json> rows;
     for (const auto& a : ctx.client().apps().listing()) rows.emplace_back(a);
-    print_rows(std::cout, ctx.format(),
-               {"AppName", "ExternalKey", "DataPagesCount", "DateCreated", "DateModified"}, rows);
+    print_listing(ctx, {"AppName", "ExternalKey", "DataPagesCount", "DateCreated", "DateModified"},
+                  rows);
     return exit_ok;
   });
 
@@ -64,7 +65,7 @@ void add_apps_commands(CLI::App& app, Context& ctx) {
     for (const auto& d : ctx.client().apps().dp_properties_by_app_name(args->app)) {
       rows.emplace_back(d);
     }
-    print_rows(std::cout, ctx.format(), {"Name", "AppKey", "Type", "Path", "DateModified"}, rows);
+    print_listing(ctx, {"Name", "AppKey", "Type", "Path", "DateModified"}, rows);
     return exit_ok;
   });
 

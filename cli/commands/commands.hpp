@@ -29,5 +29,15 @@ void add_tasks_commands(CLI::App& app, Context& ctx);
 void add_apps_commands(CLI::App& app, Context& ctx);
 /// `caspio token`.
 void add_token_command(CLI::App& app, Context& ctx);
+/// `caspio completion bash|zsh`: prints the script completion_script() makes from `app`.
+void add_completion_command(CLI::App& app, Context& ctx);
+/// `caspio man`: prints the manual page man_page() makes from `app`.
+void add_man_command(CLI::App& app, Context& ctx);
+
+/// A completion script for `shell` ("bash" or "zsh") of every command and option of `root`.
+std::string completion_script(CLI::App& root, const std::string& shell);
+/// The manual page (roff, section 1) of `root`: its description, global options, every command
+/// with its operands and options, from their help texts.
+std::string man_page(CLI::App& root);
 
 }  // namespace caspio_cli

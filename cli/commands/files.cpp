@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "commands/commands.hpp"
+#include "commands/listing.hpp"
 #include "output/record_writer.hpp"
 #include "support/cli_error.hpp"
 #include "support/interrupt.hpp"
@@ -82,9 +83,9 @@ int run_ls(Context& ctx, const std::string& path) {
       listing.files.push_back(files.metadata_by_path(path));
     }
   }
-  print_rows(std::cout, ctx.format(),
-             {"Type", "Name", "Size", "ContentType", "DateCreated", "LastModified", "ExternalKey"},
-             listing_rows(listing));
+  print_listing(
+      ctx, {"Type", "Name", "Size", "ContentType", "DateCreated", "LastModified", "ExternalKey"},
+      listing_rows(listing));
   return exit_ok;
 }
 

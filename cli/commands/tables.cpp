@@ -4,7 +4,9 @@
 
 #include "commands/commands.hpp"
 #include "commands/import_command.hpp"
+#include "commands/listing.hpp"
 #include "commands/record_output.hpp"
+#include "commands/record_writes.hpp"
 #include "output/record_writer.hpp"
 
 namespace caspio_cli {
@@ -18,7 +20,7 @@ const std::vector<std::string> kFieldColumns = {
 void print_names(Context& ctx, const std::vector<std::string>& names) {
   std::vector<nlohmann::json> rows;
   for (const auto& name : names) rows.push_back({{"Name", name}});
-  print_rows(std::cout, ctx.format(), {"Name"}, rows);
+  print_listing(ctx, {"Name"}, rows);
 }
 
 void add_list_and_describe(CLI::App* group, Context& ctx, SourceKind kind) {
@@ -63,7 +65,7 @@ void add_tables_commands(CLI::App& app, Context& ctx) {
         }
       }
     }
-    print_rows(std::cout, ctx.format(), columns, rows);
+    print_listing(ctx, columns, rows);
     return exit_ok;
   });
   add_export_command(group, ctx, SourceKind::table);
@@ -83,15 +85,23 @@ void add_records_commands(CLI::App& app, Context& ctx) {
     QueryOptions query;
   };
   auto args = std::make_shared<Args>();
-  auto* group = app.add_subcommand("records", "Records of a table or a view");
+  auto* group = app.add_subcommand(
+      "records", "Records of a table or a view: get; of a table: insert, update, delete");
   group->require_subcommand(1);
   auto* get = group->add_subcommand("get", "Read records of a table or view to stdout");
   get->add_option("NAME", args->name, "The table or view")->required();
   add_query_options(get, args->query, true);
   on_run(get, ctx, [&ctx, args] {
+    // --query, the field selection of every listing, is --select here (when that is not given).
+    if (args->query.select.empty() && !ctx.options.query.empty()) {
+      for (const auto& field : parse_field_query(ctx.options.query)) {
+        args->query.select += (args->query.select.empty() ? "" : ", ") + field;
+      }
+    }
     const SourceKind kind = resolve_kind(ctx.client(), args->name);
     return run_records_get(ctx, kind, args->name, args->query);
   });
+  add_record_write_commands(group, ctx);
 }
 
 }  // namespace caspio_cli

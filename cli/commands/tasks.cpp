@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "commands/commands.hpp"
+#include "commands/listing.hpp"
 #include "output/record_writer.hpp"
 #include "support/cli_error.hpp"
 #include "support/interrupt.hpp"
@@ -54,7 +55,7 @@ void add_tasks_commands(CLI::App& app, Context& ctx) {
   on_run(group->add_subcommand("list", "Every task and its last run"), ctx, [&ctx] {
     std::vector<nlohmann::json> rows;
     for (const auto& t : ctx.client().tasks().listing()) rows.emplace_back(t);
-    print_rows(std::cout, ctx.format(), kTaskColumns, rows);
+    print_listing(ctx, kTaskColumns, rows);
     return exit_ok;
   });
 

@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include "commands/command_tree.hpp"
 #include "output/cells.hpp"
 #include "output/table_render.hpp"
 
@@ -41,7 +42,7 @@ void add_text_style_options(CLI::App& app) {
            style().line_ending = ending == "lf" ? caspio::LineEnding::lf : caspio::LineEnding::crlf;
          },
          "CSV and TSV line ends: crlf (RFC 4180, the default) or lf")
-      ->check(CLI::IsMember({"crlf", "lf"}));
+      ->check(CLI::IsMember(option_choices("--line-ending")));
 }
 
 RecordWriter::RecordWriter(std::ostream& out, Format format, ColumnOrder order)

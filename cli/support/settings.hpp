@@ -27,19 +27,23 @@ Settings settings_from_environment();
 /// secret and token URL (or account).
 bool complete(const Settings& s);
 
-/// The profile file: `$XDG_CONFIG_HOME/caspio/profiles` or `$HOME/.config/caspio/profiles`.
+/// The profile file: caspio::profile_file_path(), `$XDG_CONFIG_HOME/caspio/profiles` or
+/// `$HOME/.config/caspio/profiles`.
 std::string profile_path();
 
-/// Reads section `[name]` of the profile file (INI: `key = value` lines, `#` comments; keys
-/// account, rest_url, token, client_id, client_secret, token_url).
+/// Reads section `[name]` of the profile file with the SDK's caspio::read_profile (the file
+/// Client::from_profile reads: INI `key = value` lines, `#` comments; keys account, rest_url,
+/// token, client_id, client_secret, token_url).
 /// @param name the profile to read.
 /// @param required when false, a missing file or section gives empty settings.
 /// @throws CliError (usage) when the file can be read by group or others (it holds secrets), is
 /// not a regular file, cannot be read, has an unknown key, or (if required) lacks the profile.
 Settings read_profile(const std::string& name, bool required);
 
-/// Flags first, then the environment, then the profile named by `profile` (or CASPIO_PROFILE;
-/// else `default`, read only when flags and environment are not complete).
+/// The flags, then one other source, never a mix of them: the profile named by `profile` (or
+/// CASPIO_PROFILE) as a whole when one is named (the environment is then not read); else the
+/// environment when it sets any CASPIO_* connection variable; else `[default]` when the flags
+/// alone are not complete.
 /// @throws CliError as read_profile.
 Settings resolve_settings(const Settings& flags, const std::string& profile);
 

@@ -18,6 +18,7 @@
 #include "caspio/file_transfer.hpp"   // IWYU pragma: export
 #include "caspio/files.hpp"           // IWYU pragma: export
 #include "caspio/http_transport.hpp"  // IWYU pragma: export
+#include "caspio/profile.hpp"         // IWYU pragma: export
 #include "caspio/query.hpp"           // IWYU pragma: export
 #include "caspio/record_range.hpp"    // IWYU pragma: export
 #include "caspio/row.hpp"             // IWYU pragma: export

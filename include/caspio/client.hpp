@@ -60,6 +60,17 @@ class CASPIO_EXPORT Client {
   /// constructors above.
   /// @throws TransportError when the default transport cannot be created.
   static Client from_environment(ClientOptions options = {});
+  /// A client configured from profile `[name]` of the profile file (profile_file_path(), read with
+  /// read_profile(); the same file the `caspio` tool reads): with `token`, an access-token client
+  /// for `account` (or `rest_url`); otherwise a client-credentials client from `client_id`,
+  /// `client_secret` and `token_url` (default `https://{account}.caspio.com/oauth/token`).
+  /// `rest_url`, when set, becomes options.base_url unless that is already set. Only the
+  /// profile is read: no environment variable adds to or overrides it.
+  /// @throws InvalidArgumentError when the file or the profile is missing, the file is refused
+  /// (see read_profile()) or the profile lacks what either form needs (named, never a value),
+  /// or as the constructors above.
+  /// @throws TransportError when the default transport cannot be created.
+  static Client from_profile(const std::string& name = "default", ClientOptions options = {});
 
   /// The Apps facade (applications and DataPages). Never throws.
   Apps apps() const noexcept;

@@ -153,9 +153,11 @@ struct CASPIO_EXPORT TransportOptions {
   std::size_t max_idle_handles = 64;  ///< Easy handles (each with its connection) kept for reuse.
 };
 
-/// Makes the default transport: libcurl with a pool of reusable easy handles (keep-alive) and one
-/// share handle (DNS cache, TLS sessions, connections). TLS peer and host verification are always
-/// on; `http://` is refused unless the host is loopback (127.0.0.1, ::1, localhost).
+/// Makes the default transport: libcurl with a pool of reusable easy handles, each keeping its own
+/// connection alive for reuse, and one share handle for the DNS cache and TLS sessions only
+/// (connections are not shared between threads: libcurl does not support that). TLS peer and host
+/// verification are always on; `http://` is refused unless the host is loopback (127.0.0.1, ::1,
+/// localhost).
 /// @throws TransportError if libcurl cannot be initialised.
 CASPIO_EXPORT std::shared_ptr<HttpTransport> make_curl_transport(
     const TransportOptions& options = {});

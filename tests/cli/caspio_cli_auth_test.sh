@@ -78,6 +78,12 @@ client_secret = $secret
 
 [broken]
 client_secret = wrong-profile-secret
+
+[elsewhere]
+rest_url = http://127.0.0.1:1/rest/v2
+token_url = http://127.0.0.1:1/oauth/token
+client_id = elsewhere-client
+client_secret = elsewhere-secret
 INI
 chmod 600 "$profiles"
 run_bare --profile mock tables list --format csv
@@ -90,8 +96,22 @@ expect_rc 0 "CASPIO_PROFILE"
 run_bare --profile nope tables list
 expect_rc 2 "unknown profile"
 expect_err "no profile [nope]" "unknown profile message"
+# An explicit profile is used as a whole: the environment adds nothing to it, not even a field
+# the profile leaves out, and replaces nothing in it.
 run --profile broken tables list
-expect_rc 0 "the environment beats the profile"
+expect_rc 4 "--profile broken: incomplete, and the environment fills nothing in"
+expect_err "no credentials" "--profile broken: no credentials"
+clear_journal
+run --profile elsewhere --timeout 5 tables list
+expect_rc 1 "--profile elsewhere: its own URLs (nothing listens on port 1), not CASPIO_TOKEN_URL"
+expect_equal "$(journal_lines | grep -c '/oauth/token')" 0 "the profile's secret never went to the emulator of CASPIO_TOKEN_URL"
+grep -qF "elsewhere-secret" out err && fail "a profile secret was printed"
+CASPIO_PROFILE=elsewhere run --timeout 5 tables list
+expect_rc 1 "CASPIO_PROFILE=elsewhere: the profile as a whole too"
+expect_equal "$(journal_lines | grep -c '/oauth/token')" 0 "CASPIO_PROFILE: no token request to the emulator"
+# Without a named profile, the environment as a whole: [default] is not mixed in.
+run_bare CASPIO_REST_URL="$CASPIO_REST_URL" tables list
+expect_rc 4 "CASPIO_REST_URL alone: the default profile is not mixed in"
 CASPIO_CLIENT_SECRET="" run_bare --profile broken --client-id x --token-url "$CASPIO_TOKEN_URL" --rest-url "$CASPIO_REST_URL" tables list
 expect_rc 4 "profile secret with flags"
 grep -qF "wrong-profile-secret" out err && fail "a profile secret was printed"
@@ -121,7 +141,7 @@ fi  # (not root: no file of another user's can be made; the check is the same fs
 mv "$profiles" "$profiles.real" && ln -s "$profiles.real" "$profiles"
 run_bare --profile mock tables list
 expect_rc 2 "profile file through a symbolic link refused"
-expect_err "cannot read the profile file $profiles" "symbolic link message"
+expect_err "the profile file $profiles is a symbolic link" "symbolic link message"
 rm "$profiles" && mv "$profiles.real" "$profiles"
 printf '[mock]\npassword = x\n' >"$profiles"
 run_bare --profile mock tables list
@@ -144,6 +164,19 @@ grep -qF "$sent_token" out err && fail "--verbose printed the token"
 expect_no_secret "--verbose"
 run tables describe Demo_Users
 expect_equal "$(cat err)" "" "no request lines without --verbose"
+
+# --timeout: a stall (the emulator waits 2.5 s before answering) longer than it fails each attempt
+# after about a second; an answer slower than the limit but within the stall limit would not.
+curl -sS -X POST "$MOCK_BASE/__mock/faults" -d '{"kind":"delay","method":"GET","path_prefix":"/rest/v2/tables","count":4,"delay_ms":2500}' >/dev/null
+started=$SECONDS
+run --timeout 1 tables list
+expect_rc 1 "--timeout 1 against a 2.5 s stall"
+[ $((SECONDS - started)) -lt 10 ] || fail "--timeout 1: the stalled attempts took $((SECONDS - started)) s"
+curl -sS -X DELETE "$MOCK_BASE/__mock/faults" >/dev/null
+curl -sS -X POST "$MOCK_BASE/__mock/faults" -d '{"kind":"delay","method":"GET","path_prefix":"/rest/v2/tables","count":1,"delay_ms":1500}' >/dev/null
+run --timeout 3 tables list
+expect_rc 0 "--timeout 3 waits out a 1.5 s answer"
+curl -sS -X DELETE "$MOCK_BASE/__mock/faults" >/dev/null
 
 # Rate limit: one call per 10 minutes, spent by curl; Caspio's throttle then answers every call,
 # still failing after the retries: exit 5.

@@ -13,7 +13,10 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 cmake --install "$build" --prefix "$prefix/usr" >install.log 2>&1 || fail "install: $(tail -5 install.log)"
 export PATH="$prefix/usr/bin:$PATH"
 [ "$(command -v caspio)" = "$prefix/usr/bin/caspio" ] || fail "caspio is not installed in bin/"
-caspio --version | grep -q '^caspio 0\.1\.0$' || fail "caspio --version"
+# The version the SDK's generated <caspio/version.hpp> says (caspio::version_string), no literal.
+version="$(sed -n 's/^#define CASPIO_VERSION_STRING "\(.*\)"$/\1/p' "$prefix/usr/include/caspio/version.hpp")"
+[ -n "$version" ] || fail "no CASPIO_VERSION_STRING in the installed version.hpp"
+[ "$(caspio --version)" = "caspio $version" ] || fail "caspio --version: $(caspio --version), expected caspio $version"
 
 caspio-mock --port 0 --fixture demo >mock.env &
 mock_pid=$!

@@ -53,13 +53,21 @@ echo "$flags"
 
 [ "$scope" = all ] || exit 0
 
-step "find_package(caspio 1.0) is refused (SameMajorVersion)"
-mkdir -p "$work/major"
-printf 'cmake_minimum_required(VERSION 3.20)\nproject(major CXX)\nfind_package(caspio 1.0 CONFIG REQUIRED)\n' >"$work/major/CMakeLists.txt"
-if cmake -S "$work/major" -B "$work/major/build" "-DCMAKE_PREFIX_PATH=$prefix" >"$work/last.log" 2>&1; then
-  echo "caspio $version was accepted for 1.0" >&2; exit 1
-fi
-grep -q "$version" "$work/last.log"
+# 0.x: SameMinorVersion (0.x minors may break the API), so another major and, while the major is
+# 0, another minor are refused; from 1.0 on, SameMajorVersion.
+major="${version%%.*}"; minor="${version#*.}"; minor="${minor%%.*}"
+refused="$((major + 1)).0"
+[ "$major" != 0 ] || refused="$refused 0.$((minor + 1)) $([ "$minor" -gt 0 ] && echo "0.$((minor - 1))")"
+for asked in $refused; do
+  step "find_package(caspio $asked) is refused (caspio $version)"
+  mkdir -p "$work/asked-$asked"
+  printf 'cmake_minimum_required(VERSION 3.20)\nproject(asked CXX)\nfind_package(caspio %s CONFIG REQUIRED)\n' "$asked" \
+    >"$work/asked-$asked/CMakeLists.txt"
+  if cmake -S "$work/asked-$asked" -B "$work/asked-$asked/build" "-DCMAKE_PREFIX_PATH=$prefix" >"$work/last.log" 2>&1; then
+    echo "caspio $version was accepted for $asked" >&2; exit 1
+  fi
+  grep -q "$version" "$work/last.log"
+done
 
 step "a broken install fails loudly"
 cp -r "$prefix" "$work/broken"
@@ -92,5 +100,5 @@ quiet cmake --build "$work/usage/build"
 step "the Conan test_package, as a CMake project"
 configure -S "$src/packaging/conan/test_package" -B "$work/conan" "-DCMAKE_PREFIX_PATH=$prefix"
 quiet cmake --build "$work/conan"
-"$work/conan/test_package"
+"$with_mock" "$mock" "$work/conan/test_package"
 echo "== all package checks passed"

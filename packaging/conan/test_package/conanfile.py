@@ -1,4 +1,10 @@
-"""Conan test_package: a consumer that finds caspio with find_package and runs offline."""
+"""Conan test_package: a consumer that finds caspio with find_package and talks to caspio-mock.
+
+With `with_mock` it starts caspio::mock::Server in-process; in any case, when CASPIO_REST_URL and
+the other variables caspio-mock prints are set (tests/package/conan_test.sh runs a caspio-mock),
+it also reads that emulator through Client::from_environment. With `with_cli` it runs the
+packaged `caspio --version`.
+"""
 import os
 
 from conan import ConanFile
@@ -8,7 +14,7 @@ from conan.tools.cmake import CMake, cmake_layout
 
 class CaspioTestConan(ConanFile):
     settings = "os", "arch", "compiler", "build_type"
-    generators = "CMakeDeps", "CMakeToolchain"
+    generators = "CMakeDeps", "CMakeToolchain", "VirtualRunEnv"
 
     def requirements(self):
         self.requires(self.tested_reference_str)
@@ -22,5 +28,10 @@ class CaspioTestConan(ConanFile):
         cmake.build()
 
     def test(self):
-        if can_run(self):
-            self.run(os.path.join(self.cpp.build.bindir, "test_package"), env="conanrun")
+        if not can_run(self):
+            return
+        self.run(os.path.join(self.cpp.build.bindir, "test_package"), env="conanrun")
+        caspio = self.dependencies["caspio"]
+        if caspio.options.with_cli:
+            tool = os.path.join(caspio.package_folder, "bin", "caspio")
+            self.run(f'"{tool}" --version', env="conanrun")
