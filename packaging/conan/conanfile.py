@@ -17,7 +17,7 @@ from conan.tools.gnu import PkgConfigDeps
 
 class CaspioConan(ConanFile):
     name = "caspio"
-    version = "0.1.0"
+    version = "0.2.0"
     description = "C++ client SDK for the Caspio REST API v2"
     license = "MIT"
     homepage = "https://github.com/caspio-cpp/caspio"

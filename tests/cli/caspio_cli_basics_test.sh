@@ -81,7 +81,7 @@ journal_lines | grep -F '/rest/v2/tables/Demo_Physicians/records' | grep -qF '"q
   fail "q.orderBy not sent"
 journal_lines | grep -F '/rest/v2/tables/Demo_Physicians/records' | grep -qF "\"q.where\",\"Office_State = 'MI'\"" ||
   fail "q.where not sent"
-journal_lines | grep -qF '"user-agent":"caspio-cli/0.1.0' || fail "user agent of the tool not sent"
+journal_lines | grep -qF '"user-agent":"caspio-cli/0.2.0' || fail "user agent of the tool not sent"
 run records get Demo_Physicians --select "Email, First_Name" --order-by "Email" --limit 3 --format json
 expect_equal "$(grep -c '"Email"' out)" 3 "--limit 3"
 expect_equal "$(sed -n 2p out)" '{"Email":"aiko.tanaka@example.com","First_Name":"Aiko"},' "JSON keys in select order"

@@ -101,7 +101,7 @@ done
 step "PkgConfigDeps: caspio.pc (the SDK), caspio-mock.pc, caspio-all.pc (the root), one name each"
 pc="$state/pkgconfig"
 rm -rf "$pc"
-quiet "${conan[@]}" install --requires=caspio/0.1.0 --no-remote -pr:a "$profile" -o "caspio/*:shared=True" \
+quiet "${conan[@]}" install --requires=caspio/0.2.0 --no-remote -pr:a "$profile" -o "caspio/*:shared=True" \
   -o "caspio/*:with_mock=True" -g PkgConfigDeps --output-folder "$pc"
 for f in caspio.pc caspio-mock.pc caspio-all.pc; do
   [ -f "$pc/$f" ] || { ls "$pc"; echo "PkgConfigDeps wrote no $f" >&2; exit 1; }
