@@ -58,7 +58,7 @@ struct Settings {
   std::string slow_rest_url;  // a bandwidth-limited caspio-mock, or ""
   std::string slow_token_url;
   std::string slow_token;
-  std::string slow_note;      // its setting, for the header
+  std::string slow_note;  // its setting, for the header
 };
 
 struct Figures {
@@ -556,8 +556,7 @@ void add_reads(const Settings& s, Runner& r) {
   r.add(
       "sdk_get_records", [&] { return sdk_get_records(s); }, "raw_parse_keep");
   r.add(
-      "sdk_get_records_gzip", [&] { return sdk_get_records(s, 0, Setup::gzip); },
-      "raw_parse_keep");
+      "sdk_get_records_gzip", [&] { return sdk_get_records(s, 0, Setup::gzip); }, "raw_parse_keep");
   r.add(
       "sdk_get_records_pf4", [&] { return sdk_get_records(s, 4); }, "raw_parse_keep");
   r.add(
@@ -606,8 +605,8 @@ int main(int argc, char** argv) {
         "settings: build %s; raw loops: one libcurl handle, no Accept-Encoding; SDK: default "
         "options (compression automatic = off towards loopback, page size 1000, no prefetch) "
         "unless the case says gzip (compression on) or pf4 (prefetch 4); %d rounds%s%s\n",
-        build, std::max(1, s.rounds), s.slow_rest_url.empty() ? "" : "; slow link: ",
-        s.slow_note.c_str());
+        build, std::max(1, s.rounds),
+        s.slow_rest_url.empty() ? "" : "; slow link: ", s.slow_note.c_str());
     Runner r(s);
     add_reads(s, r);
     r.add("raw_small_calls", [&] { return raw_small_calls(s); });

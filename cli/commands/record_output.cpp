@@ -80,8 +80,8 @@ void add_export_command(CLI::App* group, Context& ctx, SourceKind kind) {
   };
   auto args = std::make_shared<Args>();
   const std::string what = noun(kind);
-  auto* cmd = group->add_subcommand(
-      "export", "Stream every record of a " + what + " to a file or stdout (json, ndjson, csv, tsv)");
+  auto* cmd = group->add_subcommand("export", "Stream every record of a " + what +
+                                                  " to a file or stdout (json, ndjson, csv, tsv)");
   cmd->add_option("NAME", args->name, "The " + what)->required();
   cmd->add_option("-o,--output", args->output,
                   "File to write (\"-\" = stdout); its extension picks the format unless --format "

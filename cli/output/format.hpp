@@ -15,8 +15,8 @@ enum class Format {
   tsv,     ///< The same with tabs between the fields.
 };
 
-/// The format `--format` names ("table", "json", "ndjson", "csv", "tsv"), or for "auto" (and ""): table
-/// when stdout is a terminal, JSON otherwise.
+/// The format `--format` names ("table", "json", "ndjson", "csv", "tsv"), or for "auto" (and ""):
+/// table when stdout is a terminal, JSON otherwise.
 /// @throws CliError (usage) for another name.
 Format choose_format(const std::string& name, bool stdout_is_terminal);
 

@@ -24,14 +24,17 @@ nlohmann::ordered_json in_column_order(const nlohmann::json& record,
   }
   for (const auto& item : record.items()) {
     if (drop_pk_id && item.key() == "PK_ID") continue;
-    if (!out.contains(item.key())) out[item.key()] = nlohmann::ordered_json::parse(item.value().dump());
+    if (!out.contains(item.key()))
+      out[item.key()] = nlohmann::ordered_json::parse(item.value().dump());
   }
   return out;
 }
 
 }  // namespace
 
-void set_text_style(const TextStyle& s) { style() = s; }
+void set_text_style(const TextStyle& s) {
+  style() = s;
+}
 
 void add_text_style_options(CLI::App& app) {
   app.add_flag_callback(
@@ -74,7 +77,9 @@ void RecordWriter::start() {
   if (order_.dropped("PK_ID")) options.omit = {"PK_ID"};
   std::ostream& out = out_;
   text_ = std::make_unique<caspio::RowWriter>(
-      [&out](std::string_view text) { out.write(text.data(), static_cast<std::streamsize>(text.size())); },
+      [&out](std::string_view text) {
+        out.write(text.data(), static_cast<std::streamsize>(text.size()));
+      },
       std::move(options));
 }
 

@@ -20,7 +20,7 @@ namespace caspio_cli {
 
 /// How CSV and TSV text looks: set once from the global flags (`--no-header`, `--line-ending`).
 struct TextStyle {
-  bool header = true;                                    ///< A header line of column names.
+  bool header = true;                                         ///< A header line of column names.
   caspio::LineEnding line_ending = caspio::LineEnding::crlf;  ///< RFC 4180's CRLF by default.
 };
 

@@ -16,13 +16,13 @@ namespace caspio {
 /// values (`"2020-10-07T04:54:19"`, fractional seconds optional). A date alone (`"2024-01-31"`)
 /// reads as midnight.
 struct CASPIO_EXPORT DateTime {
-  int year = 1970;               ///< Year, 1 to 9999.
-  int month = 1;                 ///< Month, 1 to 12.
-  int day = 1;                   ///< Day of the month, 1 to 31 (checked against the month).
-  int hour = 0;                  ///< Hour, 0 to 23.
-  int minute = 0;                ///< Minute, 0 to 59.
-  int second = 0;                ///< Second, 0 to 59.
-  std::int32_t nanosecond = 0;   ///< Fraction of the second, 0 to 999,999,999.
+  int year = 1970;              ///< Year, 1 to 9999.
+  int month = 1;                ///< Month, 1 to 12.
+  int day = 1;                  ///< Day of the month, 1 to 31 (checked against the month).
+  int hour = 0;                 ///< Hour, 0 to 23.
+  int minute = 0;               ///< Minute, 0 to 59.
+  int second = 0;               ///< Second, 0 to 59.
+  std::int32_t nanosecond = 0;  ///< Fraction of the second, 0 to 999,999,999.
 
   /// Parses `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS[.fffffffff]]` (a space may replace the `T`);
   /// std::nullopt for anything else, an impossible date included. A trailing `Z` is refused:

@@ -4,8 +4,8 @@
 
 #include <cstddef>
 #include <functional>
-#include <utility>
 #include <iterator>
+#include <utility>
 #include <vector>
 
 #include "caspio/export.hpp"

@@ -84,9 +84,7 @@ class CASPIO_EXPORT Row {
   }
 
   /// Value of field `i` (unchecked: `i` < size()).
-  Value operator[](std::size_t i) const noexcept {
-    return Value(&cells_[i], text(), (*names_)[i]);
-  }
+  Value operator[](std::size_t i) const noexcept { return Value(&cells_[i], text(), (*names_)[i]); }
   /// Value of field `name`. @throws caspio::FieldError ("FieldNotFound") when there is none.
   Value operator[](std::string_view name) const { return value(name); }
   /// Value of field `name`. @throws caspio::FieldError ("FieldNotFound") when there is none.
@@ -217,9 +215,7 @@ class CASPIO_EXPORT Row {
   Row(std::shared_ptr<const FieldNames> names, std::unique_ptr<detail::ValueCell[]> cells,
       std::uint32_t text_size) noexcept
       : names_(std::move(names)), cells_(std::move(cells)), text_size_(text_size) {}
-  const char* text() const noexcept {
-    return reinterpret_cast<const char*>(cells_.get() + size());
-  }
+  const char* text() const noexcept { return reinterpret_cast<const char*>(cells_.get() + size()); }
 
   std::shared_ptr<const FieldNames> names_;
   std::unique_ptr<detail::ValueCell[]> cells_;  // size() cells, then the text of all values

@@ -17,8 +17,9 @@ namespace detail {
 template <typename T, typename = void>
 struct has_from_row : std::false_type {};
 template <typename T>
-struct has_from_row<T, std::void_t<decltype(from_row(std::declval<const Row&>(),
-                                                     std::declval<T&>()))>> : std::true_type {};
+struct has_from_row<T,
+                    std::void_t<decltype(from_row(std::declval<const Row&>(), std::declval<T&>()))>>
+    : std::true_type {};
 template <typename T, typename = void>
 struct has_from_json : std::false_type {};
 template <typename T>
@@ -31,9 +32,9 @@ struct has_from_json<T, std::void_t<decltype(nlohmann::adl_serializer<T>::from_j
 /// `void from_row(const caspio::Row&, T&)` found by argument-dependent lookup, or an nlohmann
 /// `from_json` (e.g. from NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE).
 template <typename T>
-constexpr bool is_row_mappable_v =
-    std::is_default_constructible_v<T> &&
-    (detail::has_from_row<T>::value || detail::has_from_json<T>::value);
+constexpr bool is_row_mappable_v = std::is_default_constructible_v<T> &&
+                                   (detail::has_from_row<T>::value ||
+                                    detail::has_from_json<T>::value);
 
 /// `row` as a T: through the user's `from_row(row, t)` when T has one (its FieldErrors pass
 /// through), otherwise through nlohmann's `from_json` on row.to_json(), whose nlohmann exception

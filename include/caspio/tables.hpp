@@ -86,8 +86,7 @@ class CASPIO_EXPORT Tables {
   /// Caspio's defaults apply (100 rows without paging parameters).
   /// @throws InvalidArgumentError when `query` sets limit together with page_number/page_size.
   /// @throws caspio::Error as the class says.
-  std::vector<Row> get_records_paginated(const std::string& table,
-                                        const Query& query = {}) const;
+  std::vector<Row> get_records_paginated(const std::string& table, const Query& query = {}) const;
   /// Every matching row, read in pages of 1000 (or query.page_size()) ordered by PK_ID unless
   /// the query orders. With query.limit() set, a single request of at most that many rows.
   /// @throws InvalidArgumentError when query.page_number() is set.

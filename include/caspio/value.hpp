@@ -25,8 +25,8 @@ enum class ValueKind : std::uint8_t {
   boolean,  ///< YES/NO.
   integer,  ///< A JSON integer (INTEGER, AUTONUMBER, PK_ID of a table).
   number,   ///< A JSON number with a fraction or exponent (NUMBER, CURRENCY).
-  string,   ///< Text: STRING, TEXT, GUID, FILE paths, DATE/TIME and TIMESTAMP as Caspio writes them.
-  list,     ///< A JSON object or array: LIST-STRING/NUMBER/DATE values keyed by item id.
+  string,  ///< Text: STRING, TEXT, GUID, FILE paths, DATE/TIME and TIMESTAMP as Caspio writes them.
+  list,    ///< A JSON object or array: LIST-STRING/NUMBER/DATE values keyed by item id.
 };
 
 /// The name of `kind` ("null", "boolean", …).

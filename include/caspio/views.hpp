@@ -45,8 +45,7 @@ class CASPIO_EXPORT Views {
   /// One request (`GET /v2/views/{v}/records`) with exactly the parameters set in `query`.
   /// @throws InvalidArgumentError when `query` sets limit together with paging parameters.
   /// @throws caspio::Error as the class says.
-  std::vector<Row> get_records_paginated(const std::string& view,
-                                        const Query& query = {}) const;
+  std::vector<Row> get_records_paginated(const std::string& view, const Query& query = {}) const;
   /// Every matching row, read in pages of 1000 ordered by PK_ID unless the query orders.
   /// @throws InvalidArgumentError when query.page_number() is set.
   /// @throws caspio::Error as the class says.

@@ -217,7 +217,8 @@ bool add_row(od::value row_value, ThreadParser& p, std::vector<Row>& rows) {
     for (std::size_t i = 0; i < matched; ++i) p.keys.push_back((*table)[i]);
   }
   std::vector<std::string> names(p.keys.begin(), p.keys.end());
-  p.names_plain = std::all_of(names.begin(), names.end(), [](const std::string& n) { return plain(n); });
+  p.names_plain =
+      std::all_of(names.begin(), names.end(), [](const std::string& n) { return plain(n); });
   p.names = std::make_shared<const FieldNames>(std::move(names));
   rows.push_back(builder.finish(p.names));
   return true;

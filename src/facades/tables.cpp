@@ -123,13 +123,11 @@ WriteResult Tables::delete_password_field_value(const std::string& table, const 
   return password_result(state_->call(HttpMethod::delete_, url));
 }
 
-std::vector<Row> Tables::get_records_paginated(const std::string& table,
-                                                          const Query& query) const {
+std::vector<Row> Tables::get_records_paginated(const std::string& table, const Query& query) const {
   return detail::get_records_paginated(*state_, source(table), query);
 }
 
-std::vector<Row> Tables::get_records(const std::string& table,
-                                                const Query& query) const {
+std::vector<Row> Tables::get_records(const std::string& table, const Query& query) const {
   return detail::get_records(state_, source(table), query);
 }
 

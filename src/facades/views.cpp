@@ -25,8 +25,7 @@ ObjectDescription Views::description(const std::string& view) const {
   return detail::get_result<ObjectDescription>(*state_, state_->url({kViews, view}));
 }
 
-std::vector<Row> Views::get_records_paginated(const std::string& view,
-                                                         const Query& query) const {
+std::vector<Row> Views::get_records_paginated(const std::string& view, const Query& query) const {
   return detail::get_records_paginated(*state_, source(view), query);
 }
 

@@ -17,7 +17,9 @@ bool digits(std::string_view text, std::size_t at, std::size_t count, int& out) 
   return true;
 }
 
-bool leap(int year) noexcept { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool leap(int year) noexcept {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 int days_in_month(int year, int month) noexcept {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -73,8 +75,8 @@ std::optional<DateTime> DateTime::parse(std::string_view text) noexcept {
 }
 
 std::string DateTime::to_string() const {
-  std::string out = fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", year, month, day, hour,
-                                minute, second);
+  std::string out =
+      fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", year, month, day, hour, minute, second);
   if (nanosecond != 0) {
     std::string fraction = fmt::format("{:09}", nanosecond);
     while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();

@@ -34,11 +34,9 @@ std::optional<std::size_t> FieldNames::find(std::string_view name) const noexcep
     }
     return std::nullopt;
   }
-  const auto it = std::lower_bound(
-      sorted_.begin(), sorted_.end(), name,
-      [](const std::pair<std::string_view, std::size_t>& a, std::string_view b) {
-        return a.first < b;
-      });
+  const auto it = std::lower_bound(sorted_.begin(), sorted_.end(), name,
+                                   [](const std::pair<std::string_view, std::size_t>& a,
+                                      std::string_view b) { return a.first < b; });
   if (it == sorted_.end() || it->first != name) return std::nullopt;
   return it->second;
 }

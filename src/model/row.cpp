@@ -89,7 +89,8 @@ Json json_of(const Row& row) {
 
 Row::Row(const Row& other) : names_(other.names_), text_size_(other.text_size_) {
   if (!other.cells_) return;
-  const std::size_t n = other.size() + (text_size_ + sizeof(detail::ValueCell) - 1) / sizeof(detail::ValueCell);
+  const std::size_t n =
+      other.size() + (text_size_ + sizeof(detail::ValueCell) - 1) / sizeof(detail::ValueCell);
   cells_.reset(new detail::ValueCell[n]);
   std::memcpy(static_cast<void*>(cells_.get()), other.cells_.get(), n * sizeof(detail::ValueCell));
 }
@@ -99,11 +100,17 @@ Row& Row::operator=(const Row& other) {
   return *this;
 }
 
-Row Row::from_json(const nlohmann::json& object) { return row_of(object); }
+Row Row::from_json(const nlohmann::json& object) {
+  return row_of(object);
+}
 
-Row Row::from_json(const nlohmann::ordered_json& object) { return row_of(object); }
+Row Row::from_json(const nlohmann::ordered_json& object) {
+  return row_of(object);
+}
 
-const FieldNames& Row::names() const noexcept { return names_ ? *names_ : no_names(); }
+const FieldNames& Row::names() const noexcept {
+  return names_ ? *names_ : no_names();
+}
 
 Value Row::value(std::string_view name) const {
   const auto i = index_of(name);
@@ -121,9 +128,13 @@ Value Row::at(std::size_t i) const {
   return (*this)[i];
 }
 
-nlohmann::json Row::to_json() const { return json_of<nlohmann::json>(*this); }
+nlohmann::json Row::to_json() const {
+  return json_of<nlohmann::json>(*this);
+}
 
-nlohmann::ordered_json Row::to_ordered_json() const { return json_of<nlohmann::ordered_json>(*this); }
+nlohmann::ordered_json Row::to_ordered_json() const {
+  return json_of<nlohmann::ordered_json>(*this);
+}
 
 void Row::dump_to(std::string& out) const {
   out.push_back('{');
@@ -185,10 +196,16 @@ bool operator==(const Row& a, const Row& b) noexcept {
   return true;
 }
 
-std::ostream& operator<<(std::ostream& out, const Row& row) { return out << row.dump(); }
+std::ostream& operator<<(std::ostream& out, const Row& row) {
+  return out << row.dump();
+}
 
-void to_json(nlohmann::json& out, const Row& row) { out = row.to_json(); }
+void to_json(nlohmann::json& out, const Row& row) {
+  out = row.to_json();
+}
 
-void to_json(nlohmann::ordered_json& out, const Row& row) { out = row.to_ordered_json(); }
+void to_json(nlohmann::ordered_json& out, const Row& row) {
+  out = row.to_ordered_json();
+}
 
 }  // namespace caspio

@@ -49,25 +49,23 @@ std::string describe_field(std::string_view field) {
 void Value::throw_mismatch(const char* wanted) const {
   const ValueKind k = kind();
   if (k == ValueKind::null) {
-    throw_field("FieldTypeMismatch",
-                fmt::format("{} is null, not {} (use get_optional)", describe_field(field_),
-                            wanted));
+    throw_field("FieldTypeMismatch", fmt::format("{} is null, not {} (use get_optional)",
+                                                 describe_field(field_), wanted));
   }
-  throw_field("FieldTypeMismatch", fmt::format("{} holds {} {}, not {}", describe_field(field_),
-                                               k == ValueKind::integer ? "an" : "a",
-                                               to_string(k), wanted));
+  throw_field("FieldTypeMismatch",
+              fmt::format("{} holds {} {}, not {}", describe_field(field_),
+                          k == ValueKind::integer ? "an" : "a", to_string(k), wanted));
 }
 
 void Value::throw_out_of_range(std::size_t bits, bool is_signed) const {
-  throw_field("FieldOutOfRange", fmt::format("{} holds {}, out of range of a {}-bit {} integer",
-                                             describe_field(field_), dump(), bits,
-                                             is_signed ? "signed" : "unsigned"));
+  throw_field("FieldOutOfRange",
+              fmt::format("{} holds {}, out of range of a {}-bit {} integer",
+                          describe_field(field_), dump(), bits, is_signed ? "signed" : "unsigned"));
 }
 
 void Value::throw_list_item(std::size_t index, const char* what) const {
-  throw_field("FieldTypeMismatch",
-              fmt::format("{}: list item {} does not convert: {}", describe_field(field_),
-                          index + 1, what));
+  throw_field("FieldTypeMismatch", fmt::format("{}: list item {} does not convert: {}",
+                                               describe_field(field_), index + 1, what));
 }
 
 bool Value::as_bool() const {
@@ -231,8 +229,12 @@ bool operator==(const Value& a, const Value& b) noexcept {
   return false;
 }
 
-bool operator==(const Value& a, const nlohmann::json& json) { return a.to_json() == json; }
+bool operator==(const Value& a, const nlohmann::json& json) {
+  return a.to_json() == json;
+}
 
-std::ostream& operator<<(std::ostream& out, const Value& value) { return out << value.dump(); }
+std::ostream& operator<<(std::ostream& out, const Value& value) {
+  return out << value.dump();
+}
 
 }  // namespace caspio

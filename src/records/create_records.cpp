@@ -113,8 +113,12 @@ RecordOutcome create_one(const ClientState& state, const RecordSource& source,
   }
 }
 
-const nlohmann::json& json_of(const nlohmann::json& row) { return row; }
-nlohmann::json json_of(const Row& row) { return row.to_json(); }
+const nlohmann::json& json_of(const nlohmann::json& row) {
+  return row;
+}
+nlohmann::json json_of(const Row& row) {
+  return row.to_json();
+}
 
 template <typename Rows>
 std::vector<RecordOutcome> create_all(const ClientState& state, const RecordSource& source,

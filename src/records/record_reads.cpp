@@ -22,8 +22,8 @@ PagePlan checked_plan(const ClientState& state, const RecordSource& source, cons
   return plan;
 }
 
-std::vector<Row> get_records_paginated(const ClientState& state,
-                                                  const RecordSource& source, const Query& query) {
+std::vector<Row> get_records_paginated(const ClientState& state, const RecordSource& source,
+                                       const Query& query) {
   require_name(source.name, "name");
   if (query.limit() && (query.page_number() || query.page_size())) {
     throw_invalid(
@@ -62,7 +62,7 @@ RecordRange records(const std::shared_ptr<const ClientState>& state, const Recor
 }
 
 std::vector<Row> get_records(const std::shared_ptr<const ClientState>& state,
-                                        const RecordSource& source, const Query& query) {
+                             const RecordSource& source, const Query& query) {
   PagePlan plan = checked_plan(*state, source, query);
   const auto page_size = static_cast<std::size_t>(plan.page_size);
   const RecordRange::PageLoader load = row_loader(state, std::move(plan), query.prefetch());

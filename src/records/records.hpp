@@ -30,14 +30,14 @@ inline std::vector<std::string> records_path(const RecordSource& source) {
 }
 
 /// One GET with exactly the query's parameters.
-std::vector<Row> get_records_paginated(const ClientState& state,
-                                                  const RecordSource& source, const Query& query);
+std::vector<Row> get_records_paginated(const ClientState& state, const RecordSource& source,
+                                       const Query& query);
 /// The lazy fetch-all range (validates at once).
 RecordRange records(const std::shared_ptr<const ClientState>& state, const RecordSource& source,
                     const Query& query);
 /// Every row of the fetch-all range.
 std::vector<Row> get_records(const std::shared_ptr<const ClientState>& state,
-                                        const RecordSource& source, const Query& query);
+                             const RecordSource& source, const Query& query);
 /// Streams the fetch-all range to `path` atomically.
 std::size_t stream_to_file(const std::shared_ptr<const ClientState>& state,
                            const RecordSource& source, const Query& query, const std::string& path,

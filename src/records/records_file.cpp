@@ -34,7 +34,8 @@ std::string output_name(const std::string& item) {
   std::string low = item;
   for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   const auto as = low.rfind(" as ");
-  std::string name = as == std::string::npos ? item : trimmed(std::string_view(item).substr(as + 4));
+  std::string name =
+      as == std::string::npos ? item : trimmed(std::string_view(item).substr(as + 4));
   if (name.size() >= 2 && ((name.front() == '[' && name.back() == ']') ||
                            (name.front() == '"' && name.back() == '"'))) {
     name = name.substr(1, name.size() - 2);

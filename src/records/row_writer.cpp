@@ -81,8 +81,9 @@ struct RowWriter::Impl {
       }
     } else if (!options.omit.empty()) {
       auto& c = options.columns;
-      c.erase(std::remove_if(c.begin(), c.end(), [this](const std::string& n) { return omitted(n); }),
-              c.end());
+      c.erase(
+          std::remove_if(c.begin(), c.end(), [this](const std::string& n) { return omitted(n); }),
+          c.end());
     }
     columns_fixed = true;
     csv_header();
@@ -183,7 +184,9 @@ void RowWriter::finish() {
   w.buffer.clear();
 }
 
-std::size_t RowWriter::rows() const noexcept { return impl_->rows; }
+std::size_t RowWriter::rows() const noexcept {
+  return impl_->rows;
+}
 
 const std::vector<std::string>& RowWriter::columns() const noexcept {
   return impl_->options.columns;

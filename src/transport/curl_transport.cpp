@@ -7,12 +7,12 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
-#include <string_view>
 #include <exception>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "answer/errors.hpp"
@@ -362,9 +362,8 @@ class CurlTransport final : public HttpTransport {
     if (scheme == std::string_view::npos) return true;
     std::string_view authority = rest.substr(scheme + 3);
     authority = authority.substr(0, authority.find_first_of("/?#"));
-    authority = authority.substr(authority.rfind('@') == std::string_view::npos
-                                     ? 0
-                                     : authority.rfind('@') + 1);
+    authority = authority.substr(
+        authority.rfind('@') == std::string_view::npos ? 0 : authority.rfind('@') + 1);
     std::string host;
     if (!authority.empty() && authority.front() == '[') {
       host = std::string(authority.substr(1, authority.find(']') - 1));

@@ -13,8 +13,8 @@
 #include "answer/row_parser.hpp"
 #include "caspio/error.hpp"
 
-using caspio::detail::parse_result_rows;
 using caspio::ValueKind;
+using caspio::detail::parse_result_rows;
 using nlohmann::json;
 using nlohmann::ordered_json;
 

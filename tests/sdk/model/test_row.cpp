@@ -122,8 +122,7 @@ TEST(Row, TypedAccessErrorsNameTheFieldAndTheTypes) {
   EXPECT_EQ(field_error([&] { r.get<unsigned>("Zeta"); }), "no FieldError");
   EXPECT_NE(field_error([&] { rows[1].get<unsigned>("Zeta"); }).find("FieldOutOfRange"),
             std::string::npos);
-  EXPECT_NE(field_error([&] { r.get<DateTime>("Alpha"); }).find("not a date"),
-            std::string::npos);
+  EXPECT_NE(field_error([&] { r.get<DateTime>("Alpha"); }).find("not a date"), std::string::npos);
   EXPECT_NE(field_error([&] { r.get<std::vector<int>>("Tags"); }).find("list item 1"),
             std::string::npos);
   EXPECT_NE(field_error([&] { r.at(7); }).find("FieldNotFound"), std::string::npos);
@@ -137,9 +136,9 @@ TEST(Row, TypedAccessErrorsNameTheFieldAndTheTypes) {
 }
 
 TEST(Row, IntegerKindsAndRanges) {
-  const auto rows = parse(
-      R"({"Result":[{"Big":18446744073709551615,"Neg":-9223372036854775808,"Int":2147483648,)"
-      R"("F":1e300,"Whole":4.0}]})");
+  const auto rows =
+      parse(R"({"Result":[{"Big":18446744073709551615,"Neg":-9223372036854775808,"Int":2147483648,)"
+            R"("F":1e300,"Whole":4.0}]})");
   const Row& r = rows.at(0);
   EXPECT_EQ(r.get<std::uint64_t>("Big"), std::numeric_limits<std::uint64_t>::max());
   EXPECT_NE(field_error([&] { r.get<std::int64_t>("Big"); }).find("FieldOutOfRange"),
@@ -212,7 +211,8 @@ TEST(Row, JsonRoundTripsAndCopies) {
 
 TEST(Row, LargeTablesFindNamesByIndex) {
   std::string body = R"({"Result":[{)";
-  for (int i = 0; i < 40; ++i) body += (i ? "," : "") + ("\"F" + std::to_string(39 - i) + "\":") + std::to_string(i);
+  for (int i = 0; i < 40; ++i)
+    body += (i ? "," : "") + ("\"F" + std::to_string(39 - i) + "\":") + std::to_string(i);
   body += "}]}";
   const auto rows = parse(body);
   ASSERT_EQ(rows.size(), 1u);

@@ -16,7 +16,9 @@ using caspio::StreamFormat;
 
 namespace {
 
-Row row(const std::string& json) { return Row::from_json(nlohmann::ordered_json::parse(json)); }
+Row row(const std::string& json) {
+  return Row::from_json(nlohmann::ordered_json::parse(json));
+}
 
 std::string write_all(const std::vector<Row>& rows, RowWriterOptions options) {
   std::string out;
@@ -48,7 +50,9 @@ TEST(RowWriter, JsonFormatsKeepFieldOrderAndOmit) {
             "\n");
   o.one_row_per_line = true;
   EXPECT_EQ(write_all({kRows[0]}, o),
-            "[\n" R"({"Zeta":"plain","Alpha":"a,b","Num":2.5,"Flag":true,"None":null})" "\n]\n");
+            "[\n"
+            R"({"Zeta":"plain","Alpha":"a,b","Num":2.5,"Flag":true,"None":null})"
+            "\n]\n");
   EXPECT_EQ(write_all({}, o), "[]\n");
   auto n = format(StreamFormat::ndjson);
   EXPECT_EQ(write_all(kRows, n), kRows[0].dump() + "\n" + kRows[1].dump() + "\n");
@@ -91,7 +95,8 @@ TEST(RowWriter, CsvHeaderForNoRows) {
 TEST(RowWriter, RowsOfDifferentShapesAndLargeOutputs) {
   auto o = format(StreamFormat::csv);
   o.line_ending = LineEnding::lf;
-  std::vector<Row> rows = {row(R"({"A":1,"B":2})"), row(R"({"B":3,"C":4})"), row(R"({"A":5,"B":6})")};
+  std::vector<Row> rows = {row(R"({"A":1,"B":2})"), row(R"({"B":3,"C":4})"),
+                           row(R"({"A":5,"B":6})")};
   EXPECT_EQ(write_all(rows, o), "A,B\n1,2\n,3\n5,6\n");
   // Pieces reach the sink before finish() once the buffer fills, in order.
   std::vector<std::size_t> pieces;

@@ -124,7 +124,8 @@ TEST_F(TypedReads, UserStructThroughFromRowAndFromJson) {
 
   // Lazily, through nlohmann's from_json.
   std::vector<JsonUser> lazily;
-  for (const JsonUser& u : client.tables().records<JsonUser>("Demo_Users", query)) lazily.push_back(u);
+  for (const JsonUser& u : client.tables().records<JsonUser>("Demo_Users", query))
+    lazily.push_back(u);
   ASSERT_EQ(lazily.size(), users.size());
   for (std::size_t i = 0; i < users.size(); ++i) EXPECT_EQ(lazily[i].Email, users[i].email);
 
