@@ -7,7 +7,9 @@ namespace caspio_cli {
 
 void add_token_command(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand(
-      "token", "Print an access token (a secret: for curl -H \"Authorization: Bearer …\")");
+      "token",
+      "Print an access token (a secret: pipe it, never put it on a command line: caspio token | "
+      "sed 's/^/Authorization: Bearer /' | curl -H @- URL)");
   on_run(cmd, ctx, [&ctx] {
     const Settings& s = ctx.settings();
     std::string token = s.token;
