@@ -74,7 +74,7 @@ int main(int argc, char** argv) {
   auto sdk_lazy = [&] {
     lazy_rows = 0;
     for (const auto& row : client.tables().records("Demo_Physicians")) {
-      lazy_rows += row.is_object() ? 1 : 0;
+      lazy_rows += row.empty() ? 0 : 1;
     }
   };
 

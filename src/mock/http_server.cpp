@@ -114,6 +114,7 @@ class ConnectionStream final : public httplib::Stream {
 };
 
 thread_local ConnectionStream* current_stream = nullptr;
+thread_local bool close_requested = false;
 
 // Answers 503 at once on a connection no worker can take, then closes it (reading what the
 // client sent first, so that the close does not reset the connection before it reads the answer).
@@ -141,6 +142,8 @@ void refuse(socket_t sock) {
 
 }  // namespace
 
+void HttpServer::close_after_answer() noexcept { close_requested = true; }
+
 void HttpServer::head_read() noexcept {
   if (current_stream != nullptr) current_stream->set_deadline(std::nullopt);
 }
@@ -167,9 +170,10 @@ bool HttpServer::process_and_close_socket(socket_t sock) {
     if (!wait_for_request(sock, stream.buffered())) break;
     stream.set_deadline(Clock::now() + header_timeout_);
     bool closed = false;
+    close_requested = false;
     ok = process_request(stream, left == 1, closed, nullptr);
     stream.set_deadline(std::nullopt);
-    if (!ok || closed) break;
+    if (!ok || closed || close_requested) break;
   }
   current_stream = nullptr;
   ::shutdown(sock, SHUT_RDWR);

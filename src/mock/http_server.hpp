@@ -19,6 +19,10 @@ class HttpServer final : public httplib::Server {
   /// Called once a request's head has been read (from the pre-routing handler, on the thread
   /// serving it): its body is not held to the head's deadline.
   static void head_read() noexcept;
+  /// Called while answering a request whose framing could not be read (400, 413, 414 from the
+  /// request head): the connection closes after this answer, as a real server's does, instead of
+  /// reading what follows as another request.
+  static void close_after_answer() noexcept;
 
  private:
   bool process_and_close_socket(socket_t sock) override;

@@ -9,6 +9,7 @@
 
 #include "compression.hpp"
 #include "error_body.hpp"
+#include "http_server.hpp"
 #include "oauth.hpp"
 #include "server_impl.hpp"
 
@@ -182,6 +183,12 @@ void Server::Impl::complete_error(const httplib::Request& req, httplib::Response
     code = "IncorrectRequest";
   } else {
     message = message_for_status(res.status);
+  }
+  if (res.status == 400 || res.status == 413 || res.status == 414) {
+    // The request's framing could not be trusted: what follows on the connection is not read as
+    // another request.
+    if (!res.has_header("Connection")) res.set_header("Connection", "close");
+    HttpServer::close_after_answer();
   }
   const std::string request_id = detail::new_guid(true);
   res.set_header(kRequestIdHeader, request_id);

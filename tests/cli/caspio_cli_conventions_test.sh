@@ -51,29 +51,29 @@ fi
 # --query on every listing: only the named fields, in that order; an unknown one exits 2.
 run tables list --query name --format csv
 expect_rc 0 "tables list --query"
-expect_equal "$(head -1 out)" "Name" "tables list --query name: the listing's spelling"
+expect_equal "$(head -1 out | tr -d '\r')" "Name" "tables list --query name: the listing's spelling"
 run tables fields Demo_Users --query "Type, Name" --format csv
 expect_rc 0 "tables fields --query"
-expect_equal "$(head -1 out)" "Type,Name" "fields in --query order"
-expect_equal "$(sed -n 2p out | cut -d, -f2)" "User_ID" "fields --query values"
+expect_equal "$(head -1 out | tr -d '\r')" "Type,Name" "fields in --query order"
+expect_equal "$(sed -n 2p out | cut -d, -f2 | tr -d '\r')" "User_ID" "fields --query values"
 run views list --query Name --format ndjson
 expect_rc 0 "views list --query"
 expect_out '{"Name":"Demo_Physicians_Active"}' "views list --query"
 run --query Name,Status tasks list --format csv
 expect_rc 0 "tasks list --query before the command"
-expect_equal "$(head -1 out)" "Name,Status" "tasks --query"
+expect_equal "$(head -1 out | tr -d '\r')" "Name,Status" "tasks --query"
 run apps list --query AppName --format json
 expect_rc 0 "apps list --query"
 expect_no_out "ExternalKey" "apps --query leaves the other fields out"
 run apps datapages "Demo - Physician Directory - Caspio SDK" --query Name --format csv
 expect_rc 0 "apps datapages --query"
-expect_equal "$(head -1 out)" "Name" "datapages --query"
+expect_equal "$(head -1 out | tr -d '\r')" "Name" "datapages --query"
 run files ls /Demo_Sandbox --query Name,Size --format csv
 expect_rc 0 "files ls --query"
-expect_equal "$(head -1 out)" "Name,Size" "files ls --query"
+expect_equal "$(head -1 out | tr -d '\r')" "Name,Size" "files ls --query"
 run records get Demo_Users --query "Email" --limit 1 --format csv
 expect_rc 0 "records get --query"
-expect_equal "$(head -1 out)" "Email" "records get --query selects"
+expect_equal "$(head -1 out | tr -d '\r')" "Email" "records get --query selects"
 run tables list --query Nope
 expect_rc 2 "--query with an unknown field"
 expect_err "no field 'Nope' in this listing (fields: Name)" "--query unknown field message"

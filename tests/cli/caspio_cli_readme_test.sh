@@ -32,7 +32,7 @@ grep -qF $'\rexport Demo_Physicians: 15 / 15 rows' screen || fail "no progress l
 caspio tables import Demo_Users people.csv >import.json || fail "import: $(cat import.json)"
 grep -qF '"written":15,"failed":0' import.json || fail "import result: $(cat import.json)"
 caspio records get Demo_Users --where "Email = 'lelah.hoppe@example.com'" --select Name --format csv >lelah.csv
-[ "$(sed -n 2p lelah.csv)" = "Lelah Hoppe" ] || fail "imported row: $(cat lelah.csv)"
+[ "$(sed -n 2p lelah.csv | tr -d '\r')" = "Lelah Hoppe" ] || fail "imported row: $(cat lelah.csv)"
 caspio files put people.csv --to /Demo_Sandbox >put.json || fail "files put: $(cat put.json)"
 caspio files get /Demo_Sandbox/people.csv -o fetched.csv >get.json || fail "files get: $(cat get.json)"
 cmp -s people.csv fetched.csv || fail "fetched file differs"

@@ -58,7 +58,7 @@ struct ServerOptions {
   std::size_t max_connections = 1024;
   /// The longest a request's head (request line and headers) may take to arrive; a client
   /// trickling its headers slower is disconnected then, freeing its worker.
-  std::chrono::milliseconds header_timeout{10'000};
+  std::chrono::milliseconds header_timeout{10000};
   /// Most requests the journal keeps: past it the oldest entries are dropped. 0 = keep none.
   std::size_t journal_max_entries = 10000;
   /// Most bytes (bodies, parts, targets and headers) the journal keeps: past it the oldest entries
