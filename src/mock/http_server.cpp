@@ -142,7 +142,9 @@ void refuse(socket_t sock) {
 
 }  // namespace
 
-void HttpServer::close_after_answer() noexcept { close_requested = true; }
+void HttpServer::close_after_answer() noexcept {
+  close_requested = true;
+}
 
 void HttpServer::head_read() noexcept {
   if (current_stream != nullptr) current_stream->set_deadline(std::nullopt);
