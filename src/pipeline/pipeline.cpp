@@ -1,5 +1,6 @@
 #include "pipeline/pipeline.hpp"
 
+#include <algorithm>
 #include <optional>
 
 #include "answer/errors.hpp"
@@ -31,7 +32,9 @@ Pipeline::Pipeline(ClientOptions options, std::shared_ptr<HttpTransport> transpo
 }
 
 void check_header_value(const std::string& value, const char* what) {
-  if (value.find_first_of(std::string("\r\n\0", 3)) != std::string::npos) {
+  const bool injects = std::any_of(value.begin(), value.end(),
+                                   [](char c) { return c == '\r' || c == '\n' || c == '\0'; });
+  if (injects) {
     throw_invalid(std::string(what) +
                   " contains a CR, LF or NUL character: refused before sending (it would inject "
                   "a header)");

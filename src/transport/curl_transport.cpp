@@ -185,15 +185,15 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
   auto* target = static_cast<HeaderTarget*>(user);
   target->watch->touch();  // header bytes move too
   HttpHeaders* headers = target->headers;
-  std::string line(data, size * count);
-  while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
-  if (line.rfind("HTTP/", 0) == 0) {
+  std::string_view line(data, size * count);
+  while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
+  if (line.substr(0, 5) == "HTTP/") {
     headers->clear();  // a new response (after 100 Continue or similar) starts
-  } else if (const auto colon = line.find(':'); colon != std::string::npos) {
-    std::string value = line.substr(colon + 1);
+  } else if (const auto colon = line.find(':'); colon != std::string_view::npos) {
+    std::string_view value = line.substr(colon + 1);
     const auto first = value.find_first_not_of(" \t");
-    value = first == std::string::npos ? std::string() : value.substr(first);
-    headers->emplace_back(line.substr(0, colon), std::move(value));
+    value = first == std::string_view::npos ? std::string_view() : value.substr(first);
+    headers->emplace_back(std::string(line.substr(0, colon)), std::string(value));
   }
   return size * count;
 }
@@ -258,7 +258,7 @@ class CurlTransport final : public HttpTransport {
   CurlTransport& operator=(const CurlTransport&) = delete;
 
   HttpResponse send(const HttpRequest& request) override {
-    detail::check_url_allowed(request.url, "request URL");
+    check_url(request.url);
     Handle handle(*this);
     CURL* h = handle.get();
 
@@ -347,6 +347,17 @@ class CurlTransport final : public HttpTransport {
   }
 
  private:
+  // detail::check_url_allowed, skipped for a URL under the origin this thread last checked (the
+  // scheme and host decide; the rest of the URL was built and encoded by the SDK).
+  static void check_url(const std::string& url) {
+    thread_local std::string allowed;  // "scheme://authority/" of the last URL allowed
+    if (!allowed.empty() && url.compare(0, allowed.size(), allowed) == 0) return;
+    detail::check_url_allowed(url, "request URL");
+    const auto scheme = url.find("://");
+    const auto slash = scheme == std::string::npos ? scheme : url.find('/', scheme + 3);
+    allowed = slash == std::string::npos ? std::string() : url.substr(0, slash + 1);
+  }
+
   // Whether to send Accept-Encoding for `url` (Compression::automatic: not to loopback hosts).
   bool wants_compression(const std::string& url) const {
     switch (options_.compression) {
