@@ -33,8 +33,8 @@ caspio::RecordRange open_records(const caspio::Client& client, SourceKind kind,
 
 std::vector<std::string> preferred_columns(const caspio::Client& client, SourceKind kind,
                                            const std::string& name, const QueryOptions& q) {
-  if (!q.select.empty()) return select_names(q.select);
-  std::vector<std::string> names;
+  std::vector<std::string> names = to_query(q).select_names();
+  if (!names.empty()) return names;
   if (kind == SourceKind::table) {
     for (const auto& field : client.tables().definition(name)) {
       if (field.type != "PASSWORD") names.push_back(field.name);  // never returned by reads

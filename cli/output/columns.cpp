@@ -5,56 +5,6 @@
 #include "support/text.hpp"
 
 namespace caspio_cli {
-namespace {
-
-// The output name of one select item: its alias after a top-level AS, else the item itself
-// without brackets or a table prefix.
-std::string output_name(const std::string& item) {
-  const std::string low = lower_ascii(item);
-  const auto as = low.rfind(" as ");
-  std::string name = as == std::string::npos ? item : trim(item.substr(as + 4));
-  if (name.size() >= 2 && ((name.front() == '[' && name.back() == ']') ||
-                           (name.front() == '"' && name.back() == '"'))) {
-    name = name.substr(1, name.size() - 2);
-  }
-  const auto dot = name.rfind('.');
-  if (as == std::string::npos && dot != std::string::npos && name.find('(') == std::string::npos) {
-    name = name.substr(dot + 1);
-  }
-  return name;
-}
-
-}  // namespace
-
-std::vector<std::string> select_names(const std::string& select) {
-  std::vector<std::string> names;
-  std::string item;
-  int depth = 0;
-  char quote = 0;
-  const auto flush = [&] {
-    const std::string t = trim(item);
-    if (!t.empty()) names.push_back(output_name(t));
-    item.clear();
-  };
-  for (const char c : select) {
-    if (quote != 0) {
-      if (c == quote) quote = 0;
-    } else if (c == '\'' || c == '"') {
-      quote = c;
-    } else if (c == '(') {
-      ++depth;
-    } else if (c == ')') {
-      --depth;
-    } else if (c == ',' && depth == 0) {
-      flush();
-      continue;
-    }
-    item += c;
-  }
-  flush();
-  return names;
-}
-
 ColumnOrder::ColumnOrder(std::vector<std::string> preferred, bool drop_pk_id)
     : columns_(std::move(preferred)), drop_pk_id_(drop_pk_id) {}
 

@@ -9,11 +9,6 @@
 
 namespace caspio_cli {
 
-/// The output names of a `q.select` list, in order: `"First_Name, Email"` gives
-/// `{First_Name, Email}`, `"COUNT(*) AS n"` gives `{n}`; commas inside parentheses or quotes do
-/// not split. "" gives no names.
-std::vector<std::string> select_names(const std::string& select);
-
 /// Decides the columns of a stream of records from its first record: the preferred names that
 /// the record has (matched exactly, else ignoring ASCII case), then its other keys in their
 /// order (alphabetical for nlohmann::json, Caspio's for a row). `PK_ID` is dropped when asked.

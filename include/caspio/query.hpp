@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "caspio/error.hpp"
 #include "caspio/export.hpp"
@@ -61,6 +62,11 @@ class CASPIO_EXPORT Query {
 
   /// `q.select` value ("" when unset).
   const std::string& select() const noexcept { return select_; }
+  /// The names the rows' fields will have, in the select list's order: `"First_Name, Email"`
+  /// gives {First_Name, Email}, `"Full_Name AS Name"` gives {Name}, `"t.Email"` gives {Email};
+  /// commas inside parentheses or quotes do not split. Empty when no select is set or when it
+  /// holds `*` (then the fields are the table's).
+  std::vector<std::string> select_names() const;
   /// `q.where` value.
   const Where& where() const noexcept { return where_; }
   /// `q.groupBy` value ("" when unset).

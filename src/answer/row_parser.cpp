@@ -39,6 +39,27 @@ ThreadParser& thread_parser() {
   return state;
 }
 
+// A JSON number as simdjson reads it: a signed or unsigned 64-bit integer, or a double.
+struct Number {
+  od::number_type type = od::number_type::signed_integer;
+  std::int64_t integer = 0;
+  std::uint64_t unsigned_integer = 0;
+  double floating = 0;
+};
+
+bool read_number(od::value& value, Number& out) {
+  if (value.get_number_type().get(out.type) != simdjson::SUCCESS) return false;
+  switch (out.type) {
+    case od::number_type::signed_integer:
+      return value.get_int64().get(out.integer) == simdjson::SUCCESS;
+    case od::number_type::unsigned_integer:
+      return value.get_uint64().get(out.unsigned_integer) == simdjson::SUCCESS;
+    case od::number_type::floating_point_number:
+      return value.get_double().get(out.floating) == simdjson::SUCCESS;
+  }
+  return false;
+}
+
 // Compact JSON text of `value` (a list: object or array) appended to `out`.
 bool write_json(od::value value, std::string& out) {
   od::json_type type;
@@ -88,20 +109,14 @@ bool write_json(od::value value, std::string& out) {
       return true;
     }
     case od::json_type::number: {
-      od::number_type number_type;
-      if (value.get_number_type().get(number_type) != simdjson::SUCCESS) return false;
-      if (number_type == od::number_type::signed_integer) {
-        std::int64_t n;
-        if (value.get_int64().get(n) != simdjson::SUCCESS) return false;
-        append_integer(out, n);
-      } else if (number_type == od::number_type::unsigned_integer) {
-        std::uint64_t n;
-        if (value.get_uint64().get(n) != simdjson::SUCCESS) return false;
-        append_integer(out, n);
+      Number n;
+      if (!read_number(value, n)) return false;
+      if (n.type == od::number_type::signed_integer) {
+        append_integer(out, n.integer);
+      } else if (n.type == od::number_type::unsigned_integer) {
+        append_integer(out, n.unsigned_integer);
       } else {
-        double d;
-        if (value.get_double().get(d) != simdjson::SUCCESS) return false;
-        append_double(out, d);
+        append_double(out, n.floating);
       }
       return true;
     }
@@ -133,20 +148,14 @@ bool add_value(od::value value, RowBuilder& builder) {
       return true;
     }
     case od::json_type::number: {
-      od::number_type number_type;
-      if (value.get_number_type().get(number_type) != simdjson::SUCCESS) return false;
-      if (number_type == od::number_type::signed_integer) {
-        std::int64_t n;
-        if (value.get_int64().get(n) != simdjson::SUCCESS) return false;
-        builder.add_integer(n);
-      } else if (number_type == od::number_type::unsigned_integer) {
-        std::uint64_t n;
-        if (value.get_uint64().get(n) != simdjson::SUCCESS) return false;
-        builder.add_unsigned(n);
+      Number n;
+      if (!read_number(value, n)) return false;
+      if (n.type == od::number_type::signed_integer) {
+        builder.add_integer(n.integer);
+      } else if (n.type == od::number_type::unsigned_integer) {
+        builder.add_unsigned(n.unsigned_integer);
       } else {
-        double d;
-        if (value.get_double().get(d) != simdjson::SUCCESS) return false;
-        builder.add_number(d);
+        builder.add_number(n.floating);
       }
       return true;
     }

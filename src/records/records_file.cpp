@@ -2,7 +2,6 @@
 // `prefetch` pages ahead) written by the one RowWriter into a file that appears only when
 // complete. CSV columns are the first row's fields; an empty read still gets a header, from the
 // query's select list or the table's fields.
-#include <cctype>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,73 +17,11 @@ namespace caspio {
 namespace detail {
 namespace {
 
-std::string trimmed(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
-    text.remove_suffix(1);
-  }
-  return std::string(text);
-}
-
-// The output name of one select item: its alias after a top-level AS, else the item without
-// brackets or a table prefix.
-std::string output_name(const std::string& item) {
-  std::string low = item;
-  for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  const auto as = low.rfind(" as ");
-  std::string name =
-      as == std::string::npos ? item : trimmed(std::string_view(item).substr(as + 4));
-  if (name.size() >= 2 && ((name.front() == '[' && name.back() == ']') ||
-                           (name.front() == '"' && name.back() == '"'))) {
-    name = name.substr(1, name.size() - 2);
-  }
-  const auto dot = name.rfind('.');
-  if (as == std::string::npos && dot != std::string::npos && name.find('(') == std::string::npos) {
-    name = name.substr(dot + 1);
-  }
-  return name;
-}
-
-// The output names of a `q.select` list, in order; {} for "" or one with `*`.
-std::vector<std::string> select_names(const std::string& select) {
-  std::vector<std::string> names;
-  std::string item;
-  int depth = 0;
-  char quote = 0;
-  bool star = false;
-  const auto flush = [&] {
-    const std::string t = trimmed(item);
-    if (t == "*" || (t.size() > 2 && t.compare(t.size() - 2, 2, ".*") == 0)) star = true;
-    if (!t.empty()) names.push_back(output_name(t));
-    item.clear();
-  };
-  for (const char c : select) {
-    if (quote != 0) {
-      if (c == quote) quote = 0;
-    } else if (c == '\'' || c == '"') {
-      quote = c;
-    } else if (c == '(') {
-      ++depth;
-    } else if (c == ')') {
-      --depth;
-    } else if (c == ',' && depth == 0) {
-      flush();
-      continue;
-    }
-    item += c;
-  }
-  flush();
-  if (star) names.clear();
-  return names;
-}
-
 // The CSV header of an empty read: the select list's names, else a table's readable fields
 // (one request, only then); a view read with `*` has none to give.
 std::vector<std::string> empty_read_columns(const ClientState& state, const RecordSource& source,
                                             const Query& query) {
-  std::vector<std::string> names = select_names(query.select());
+  std::vector<std::string> names = query.select_names();
   if (!names.empty() || !query.select().empty() || source.collection != "tables") return names;
   const auto fields = get_result<std::vector<FieldDefinition>>(
       state, state.url({source.collection, source.name, "fields"}));
