@@ -169,12 +169,18 @@ Json value_json(ValueKind kind, const detail::ValueCell* cell, std::string_view 
 
 nlohmann::json Value::to_json() const {
   if (!cell_) return nullptr;
-  return value_json<nlohmann::json>(kind(), cell_, text());
+  const ValueKind k = kind();
+  // The text only for the kinds that have one: other cells hold a number, not an offset.
+  const bool has_text = k == ValueKind::string || k == ValueKind::list;
+  return value_json<nlohmann::json>(k, cell_, has_text ? text() : std::string_view());
 }
 
 nlohmann::ordered_json Value::to_ordered_json() const {
   if (!cell_) return nullptr;
-  return value_json<nlohmann::ordered_json>(kind(), cell_, text());
+  const ValueKind k = kind();
+  // The text only for the kinds that have one: other cells hold a number, not an offset.
+  const bool has_text = k == ValueKind::string || k == ValueKind::list;
+  return value_json<nlohmann::ordered_json>(k, cell_, has_text ? text() : std::string_view());
 }
 
 void Value::dump_to(std::string& out) const {
