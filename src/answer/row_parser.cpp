@@ -57,8 +57,8 @@ bool read_number(od::value& value, Number& out) {
     case od::number_type::floating_point_number: {
       // A number written with more digits than a double holds is left to the slow path, whose
       // rounding then decides (fuzz_pages found simdjson and nlohmann apart on one).
-      std::string_view token;
-      if (value.raw_json_token().get(token) != simdjson::SUCCESS || token.size() > 24) return false;
+      const std::string_view token = value.raw_json_token();
+      if (token.size() > 24) return false;
       return value.get_double().get(out.floating) == simdjson::SUCCESS;
     }
   }
