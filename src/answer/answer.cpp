@@ -2,9 +2,12 @@
 
 #include <fmt/format.h>
 #include <strings.h>
+#include <algorithm>
+#include <cctype>
 
 #include "answer/errors.hpp"
 #include "answer/redact.hpp"
+#include "answer/result_parser.hpp"
 #include "answer/row_parser.hpp"
 #include "caspio/error.hpp"
 
@@ -15,7 +18,15 @@ Answer decide(const HttpRequest& request, Outcome outcome, bool token_endpoint) 
   // The request id ends up in errors (what()): a server echoing the token there must not leak it.
   for (auto& [name, value] : outcome.response.headers) {
     if (::strcasecmp(name.c_str(), "X-Caspio-Request-ID") == 0) {
-      value = redact_all(std::move(value), outcome.secrets);
+      // A GUID (hex digits and dashes) holds none of the patterns redact_secrets looks for.
+      const bool guid = std::all_of(value.begin(), value.end(), [](char c) {
+        return c == '-' || std::isxdigit(static_cast<unsigned char>(c)) != 0;
+      });
+      if (!guid) {
+        value = redact_all(std::move(value), outcome.secrets);
+        continue;
+      }
+      for (const auto& secret : outcome.secrets) value = redact_exact(std::move(value), secret);
     }
   }
   const int status = outcome.response.status;
@@ -95,6 +106,24 @@ std::int64_t records_affected(const Answer& answer) {
   const auto it = body.find("RecordsAffected");
   if (it == body.end() || !it->is_number()) return 0;
   return it->get<std::int64_t>();
+}
+
+template <>
+std::vector<std::string> result_as<std::vector<std::string>>(const Answer& answer) {
+  if (auto names = parse_result_names(answer.response.body)) return std::move(*names);
+  return convert<std::vector<std::string>>(result_of(answer), answer);
+}
+
+template <>
+std::vector<FieldDefinition> result_as<std::vector<FieldDefinition>>(const Answer& answer) {
+  if (auto fields = parse_result_fields(answer.response.body)) return std::move(*fields);
+  return convert<std::vector<FieldDefinition>>(result_of(answer), answer);
+}
+
+template <>
+FieldDefinition result_as<FieldDefinition>(const Answer& answer) {
+  if (auto field = parse_result_field(answer.response.body)) return std::move(*field);
+  return convert<FieldDefinition>(result_of(answer), answer);
 }
 
 }  // namespace detail

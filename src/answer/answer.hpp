@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "caspio/definitions.hpp"
 #include "caspio/http_transport.hpp"
 #include "caspio/row.hpp"
 #include "pipeline/outcome.hpp"
@@ -66,6 +67,17 @@ template <typename T>
 T result_as(const Answer& answer) {
   return convert<T>(result_of(answer), answer);
 }
+
+/// The answers of small calls read without a DOM (answer/result_parser.hpp); a body the fast
+/// path does not take goes through the generic result_as, with the same result or error.
+template <>
+std::vector<std::string> result_as<std::vector<std::string>>(const Answer& answer);
+/// As above, for `GET …/fields`.
+template <>
+std::vector<FieldDefinition> result_as<std::vector<FieldDefinition>>(const Answer& answer);
+/// As above, for `GET …/fields/{field}`.
+template <>
+FieldDefinition result_as<FieldDefinition>(const Answer& answer);
 
 }  // namespace detail
 }  // namespace caspio

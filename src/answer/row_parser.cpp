@@ -1,5 +1,7 @@
 #include "answer/row_parser.hpp"
 
+#include "answer/simdjson_text.hpp"
+
 #include <simdjson.h>
 
 #include <algorithm>
@@ -252,23 +254,8 @@ bool read_result(od::array result, ThreadParser& p, std::vector<Row>& rows) {
 
 std::optional<std::vector<Row>> parse_result_rows(const std::string& body) {
   ThreadParser& p = thread_parser();
-  const std::size_t size = body.size();
-  if (p.parser.capacity() < size) {
-    // Grows by doubling: one allocation for a read of many pages of slightly different sizes.
-    const std::size_t room = std::min(std::max<std::size_t>(size * 2, std::size_t{1} << 16),
-                                      simdjson::SIMDJSON_MAXSIZE_BYTES);
-    if (p.parser.allocate(room) != simdjson::SUCCESS) return std::nullopt;
-  }
-  simdjson::padded_string_view text;
-  if (body.capacity() >= size + simdjson::SIMDJSON_PADDING) {
-    text = simdjson::padded_string_view(body.data(), size, body.capacity());
-  } else {
-    p.padded.reserve(size + simdjson::SIMDJSON_PADDING);
-    p.padded.assign(body);
-    text = simdjson::padded_string_view(p.padded.data(), size, p.padded.capacity());
-  }
   od::document document;
-  if (p.parser.iterate(text).get(document) != simdjson::SUCCESS) return std::nullopt;
+  if (!start_document(p.parser, p.padded, body, document)) return std::nullopt;
   od::object root;
   if (document.get_object().get(root) != simdjson::SUCCESS) return std::nullopt;
   std::vector<Row> rows;
@@ -290,9 +277,8 @@ std::optional<std::vector<Row>> parse_result_rows(const std::string& body) {
     found = true;
   }
   if (!found) return std::nullopt;
-  // Text after the root object (OUT_OF_BOUNDS: the document ends there) is not one JSON value.
-  const char* rest = nullptr;
-  if (document.current_location().get(rest) != simdjson::OUT_OF_BOUNDS) return std::nullopt;
+  // Text after the root object is not one JSON value.
+  if (!document_ended(document)) return std::nullopt;
   return rows;
 }
 

@@ -170,8 +170,7 @@ void set_watch(CURL* h, Watch& watch) {
     curl_easy_setopt(h, CURLOPT_NOPROGRESS, 1L);
     return;
   }
-  curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, &on_progress);
-  curl_easy_setopt(h, CURLOPT_XFERINFODATA, &watch);
+  curl_easy_setopt(h, CURLOPT_XFERINFODATA, &watch);  // on_progress: set with the handle
   curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
 }
 
@@ -198,11 +197,16 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
   return size * count;
 }
 
-// Method and body of `request` on handle `h`; a streamed body is pulled through `upload`.
+// Method and body of `request` on handle `h`; a streamed body is pulled through `upload`. Every
+// option a method uses is set here, each time: pooled handles are not reset between requests.
 void set_method(CURL* h, const HttpRequest& request, UploadState& upload) {
   switch (request.method) {
     case HttpMethod::get:
+    case HttpMethod::delete_:
+      // HTTPGET also ends a previous POST (its body is not sent again).
       curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
+      curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST,
+                       request.method == HttpMethod::delete_ ? "DELETE" : nullptr);
       break;
     case HttpMethod::post:
     case HttpMethod::put:
@@ -210,6 +214,7 @@ void set_method(CURL* h, const HttpRequest& request, UploadState& upload) {
       if (request.body_source) {
         // Content-Length from the known size, never chunked; libcurl pulls the bytes.
         upload.source = request.body_source.get();
+        curl_easy_setopt(h, CURLOPT_POSTFIELDS, nullptr);
         curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE,
                          static_cast<curl_off_t>(request.body_source->size()));
         curl_easy_setopt(h, CURLOPT_READFUNCTION, &on_read);
@@ -221,13 +226,29 @@ void set_method(CURL* h, const HttpRequest& request, UploadState& upload) {
                          static_cast<curl_off_t>(request.body.size()));
         curl_easy_setopt(h, CURLOPT_POSTFIELDS, request.body.data());
       }
-      if (request.method == HttpMethod::put) curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, "PUT");
-      break;
-    case HttpMethod::delete_:
-      curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, "DELETE");
+      curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST,
+                       request.method == HttpMethod::put ? "PUT" : nullptr);
       break;
   }
 }
+
+// A pooled easy handle. What every request shares is set once, when the handle is made
+// (CurlTransport::configure); send() sets what a request changes. Handles are not reset between
+// requests: curl_easy_reset and setting some twenty options again cost a small call more
+// instructions than reading its answer (callgrind, issue 19).
+struct PooledHandle {
+  CURL* curl = nullptr;
+  char error_buffer[CURL_ERROR_SIZE] = {0};
+  int encoding = -1;     // CURLOPT_ACCEPT_ENCODING last set: -1 never, 0 none, 1 every encoding
+  long timeout_ms = -1;  // CURLOPT_TIMEOUT_MS last set
+
+  PooledHandle() = default;
+  PooledHandle(const PooledHandle&) = delete;
+  PooledHandle& operator=(const PooledHandle&) = delete;
+  ~PooledHandle() {
+    if (curl != nullptr) curl_easy_cleanup(curl);
+  }
+};
 
 class CurlTransport final : public HttpTransport {
  public:
@@ -250,7 +271,7 @@ class CurlTransport final : public HttpTransport {
   }
 
   ~CurlTransport() override {
-    for (CURL* handle : pool_) curl_easy_cleanup(handle);
+    pool_.clear();  // the handles go before the share handle they use
     curl_share_cleanup(share_);
   }
 
@@ -260,10 +281,11 @@ class CurlTransport final : public HttpTransport {
   HttpResponse send(const HttpRequest& request) override {
     check_url(request.url);
     Handle handle(*this);
-    CURL* h = handle.get();
+    PooledHandle& pooled = handle.get();
+    CURL* h = pooled.curl;
 
     HttpResponse response;
-    char error_buffer[CURL_ERROR_SIZE] = {0};
+    pooled.error_buffer[0] = '\0';
     curl_slist* list = nullptr;
     const auto append = [&list, &request](const std::string& line) {
       curl_slist* next = curl_slist_append(list, line.c_str());
@@ -273,24 +295,23 @@ class CurlTransport final : public HttpTransport {
       }
       list = next;
     };
-    for (const auto& [name, value] : request.headers) append(name + ": " + value);
+    std::string line;
+    for (const auto& [name, value] : request.headers) {
+      line.assign(name).append(": ").append(value);
+      append(line);
+    }
     append("Expect:");  // no 100-continue round trip
     const std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> headers(list,
                                                                               &curl_slist_free_all);
 
     curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
-    curl_easy_setopt(h, CURLOPT_SHARE, share_);
-    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
-                     static_cast<long>(options_.connect_timeout.count()));
-    set_limits(h, request);
-    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
-#if LIBCURL_VERSION_NUM >= 0x075500
-    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-#endif
-    curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
+    set_timeout(pooled, request);
     // "" offers every encoding libcurl can inflate; nullptr sends no Accept-Encoding.
-    curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, wants_compression(request.url) ? "" : nullptr);
+    const int encoding = wants_compression(request.url) ? 1 : 0;
+    if (pooled.encoding != encoding) {
+      curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, encoding == 1 ? "" : nullptr);
+      pooled.encoding = encoding;
+    }
     curl_easy_setopt(h, CURLOPT_HTTPHEADER, list);
     BodyTarget target;
     target.handle = h;
@@ -298,15 +319,12 @@ class CurlTransport final : public HttpTransport {
     target.sink = request.body_sink.get();
     target.limit_sink = request.limit_sink_body;
     target.max_bytes = options_.max_response_bytes;
-    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &on_body);
     curl_easy_setopt(h, CURLOPT_WRITEDATA, &target);
     Watch watch;
     if (request.cancelled) watch.cancelled = &request.cancelled;
     watch.stall = options_.stall_timeout;
     HeaderTarget header_target{&response.headers, &watch};
-    curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, &on_header);
     curl_easy_setopt(h, CURLOPT_HEADERDATA, &header_target);
-    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error_buffer);
     set_watch(h, watch);
 
     UploadState upload;
@@ -332,7 +350,7 @@ class CurlTransport final : public HttpTransport {
       handle.discard();  // do not reuse a handle in an unknown state
       std::string message =
           fmt::format("curl error {}: {}", static_cast<int>(code), curl_easy_strerror(code));
-      if (error_buffer[0] != '\0') message += fmt::format(" ({})", error_buffer);
+      if (pooled.error_buffer[0] != '\0') message += fmt::format(" ({})", pooled.error_buffer);
       if (!upload.error.empty()) message += fmt::format("; request body: {}", upload.error);
       if (!target.error.empty()) message += fmt::format("; response body: {}", target.error);
       throw_transport(request, message, code == CURLE_OPERATION_TIMEDOUT);
@@ -373,6 +391,11 @@ class CurlTransport final : public HttpTransport {
     if (scheme == std::string_view::npos) return true;
     std::string_view authority = rest.substr(scheme + 3);
     authority = authority.substr(0, authority.find_first_of("/?#"));
+    // The answer depends on the host alone: kept for the origin this thread asked about last.
+    thread_local std::string last_origin;
+    thread_local bool last_answer = true;
+    const std::string_view origin = rest.substr(0, scheme + 3 + authority.size());
+    if (!last_origin.empty() && origin == last_origin) return last_answer;
     authority = authority.substr(
         authority.rfind('@') == std::string_view::npos ? 0 : authority.rfind('@') + 1);
     std::string host;
@@ -381,15 +404,23 @@ class CurlTransport final : public HttpTransport {
     } else {
       host = std::string(authority.substr(0, authority.rfind(':')));
     }
-    return !detail::is_loopback_host(host);
+    last_answer = !detail::is_loopback_host(host);
+    last_origin.assign(origin);
+    return last_answer;
   }
 
-  // Timeouts, TLS and proxy settings of one attempt.
-  void set_limits(CURL* h, const HttpRequest& request) const {
-    long total = static_cast<long>(options_.request_timeout.count());
-    const long call_rest = static_cast<long>(request.timeout.count());
-    if (call_rest > 0 && (total <= 0 || call_rest < total)) total = call_rest;
-    curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, total > 0 ? total : 0L);
+  // The settings every request on `pooled` shares: set once, when the handle is made.
+  void configure(PooledHandle& pooled) const {
+    CURL* h = pooled.curl;
+    curl_easy_setopt(h, CURLOPT_SHARE, share_);
+    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
+                     static_cast<long>(options_.connect_timeout.count()));
+    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
+#if LIBCURL_VERSION_NUM >= 0x075500
+    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+#endif
+    curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
     // The stall limit is kept by the progress callback (Watch), not libcurl's low-speed check.
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
@@ -401,52 +432,64 @@ class CurlTransport final : public HttpTransport {
     } else if (!options_.use_environment_proxy) {
       curl_easy_setopt(h, CURLOPT_PROXY, "");
     }
+    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &on_body);
+    curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, &on_header);
+    curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, &on_progress);
+    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, pooled.error_buffer);
   }
 
-  // An easy handle borrowed from the pool, returned (reset) on destruction.
+  // The whole-exchange limit of one attempt: the transport's, or the call's rest if shorter.
+  void set_timeout(PooledHandle& pooled, const HttpRequest& request) const {
+    long total = static_cast<long>(options_.request_timeout.count());
+    const long call_rest = static_cast<long>(request.timeout.count());
+    if (call_rest > 0 && (total <= 0 || call_rest < total)) total = call_rest;
+    if (total < 0) total = 0;
+    if (pooled.timeout_ms != total) {
+      curl_easy_setopt(pooled.curl, CURLOPT_TIMEOUT_MS, total);
+      pooled.timeout_ms = total;
+    }
+  }
+
+  // An easy handle borrowed from the pool, returned on destruction (or dropped after a failure).
   class Handle {
    public:
     explicit Handle(CurlTransport& owner) : owner_(owner), handle_(owner.acquire()) {}
-    ~Handle() { owner_.release(handle_, keep_); }
+    ~Handle() { owner_.release(std::move(handle_), keep_); }
     Handle(const Handle&) = delete;
     Handle& operator=(const Handle&) = delete;
-    CURL* get() const { return handle_; }
+    PooledHandle& get() const { return *handle_; }
     void discard() { keep_ = false; }
 
    private:
     CurlTransport& owner_;
-    CURL* handle_;
+    std::unique_ptr<PooledHandle> handle_;
     bool keep_ = true;
   };
 
-  CURL* acquire() {
+  std::unique_ptr<PooledHandle> acquire() {
     {
       std::lock_guard<std::mutex> lock(pool_mutex_);
       if (!pool_.empty()) {
-        CURL* h = pool_.back();
+        auto pooled = std::move(pool_.back());
         pool_.pop_back();
-        return h;
+        return pooled;
       }
     }
-    CURL* h = curl_easy_init();
-    if (h == nullptr) {
+    auto pooled = std::make_unique<PooledHandle>();
+    pooled->curl = curl_easy_init();
+    if (pooled->curl == nullptr) {
       ErrorInfo info;
       info.message = "curl_easy_init failed";
       throw TransportError(std::move(info));
     }
-    return h;
+    configure(*pooled);
+    return pooled;
   }
 
-  void release(CURL* h, bool keep) {
-    if (keep) {
-      curl_easy_reset(h);
-      std::lock_guard<std::mutex> lock(pool_mutex_);
-      if (pool_.size() < options_.max_idle_handles) {
-        pool_.push_back(h);
-        return;
-      }
-    }
-    curl_easy_cleanup(h);
+  void release(std::unique_ptr<PooledHandle> pooled, bool keep) {
+    if (!keep) return;  // a handle in an unknown state is cleaned up, not reused
+    std::lock_guard<std::mutex> lock(pool_mutex_);
+    if (pool_.size() < options_.max_idle_handles) pool_.push_back(std::move(pooled));
   }
 
   static void lock(CURL*, curl_lock_data data, curl_lock_access, void* user) {
@@ -461,7 +504,7 @@ class CurlTransport final : public HttpTransport {
   CURLSH* share_ = nullptr;
   std::array<std::mutex, kLocks> locks_;
   std::mutex pool_mutex_;
-  std::vector<CURL*> pool_;
+  std::vector<std::unique_ptr<PooledHandle>> pool_;
 };
 
 }  // namespace
