@@ -10,6 +10,7 @@
 #include <cstring>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "call.hpp"
 #include "error_body.hpp"
@@ -45,10 +46,16 @@ class ConnectionStream final : public httplib::Stream {
 
   ssize_t read(char* ptr, size_t size) override {
     if (!buffered()) {
-      if (!wait_for(sock_, POLLIN, read_wait())) return -1;  // timed out (or past the deadline)
-      if (size >= sizeof buffer_) return receive(ptr, size);
-      const ssize_t n = receive(buffer_, sizeof buffer_);
-      if (n <= 0) return n;
+      char* into = size >= sizeof buffer_ ? ptr : buffer_;
+      const std::size_t room = size >= sizeof buffer_ ? size : sizeof buffer_;
+      // What has arrived is taken at once; poll() only when nothing has (one system call less
+      // per request: the keep-alive wait has just seen the request's first bytes).
+      ssize_t n = receive(into, room, MSG_DONTWAIT);
+      if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+        if (!wait_for(sock_, POLLIN, read_wait())) return -1;  // timed out (or past the deadline)
+        n = receive(into, room, 0);
+      }
+      if (n <= 0 || into == ptr) return n;
       begin_ = 0;
       end_ = static_cast<std::size_t>(n);
     }
@@ -59,19 +66,30 @@ class ConnectionStream final : public httplib::Stream {
   }
 
   ssize_t write(const char* ptr, size_t size) override {
-    if (!is_writable()) return -1;
+    // A socket with room in its send buffer takes the bytes at once; poll() only when it is full.
+    bool waited = false;
     for (;;) {
-      const ssize_t n = ::send(sock_, ptr, size, MSG_NOSIGNAL);
+      const ssize_t n = ::send(sock_, ptr, size, MSG_NOSIGNAL | (waited ? 0 : MSG_DONTWAIT));
       if (n < 0 && errno == EINTR) continue;
+      if (n < 0 && !waited && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+        if (!is_writable()) return -1;
+        waited = true;
+        continue;
+      }
       return n;
     }
   }
 
+  // Both addresses are a connection's: asked once, not for every request on it.
   void get_remote_ip_and_port(std::string& ip, int& port) const override {
-    address(::getpeername, ip, port);
+    if (!remote_) remote_ = address(::getpeername);
+    ip = remote_->first;
+    port = remote_->second;
   }
   void get_local_ip_and_port(std::string& ip, int& port) const override {
-    address(::getsockname, ip, port);
+    if (!local_) local_ = address(::getsockname);
+    ip = local_->first;
+    port = local_->second;
   }
   socket_t socket() const override { return sock_; }
 
@@ -83,31 +101,34 @@ class ConnectionStream final : public httplib::Stream {
         std::chrono::duration_cast<std::chrono::milliseconds>(*deadline_ - Clock::now()).count();
     return std::min<long long>(read_ms_, std::max<long long>(0, left));
   }
-  ssize_t receive(char* ptr, size_t size) const {
+  ssize_t receive(char* ptr, size_t size, int flags) const {
     for (;;) {
-      const ssize_t n = ::recv(sock_, ptr, size, 0);
+      const ssize_t n = ::recv(sock_, ptr, size, flags);
       if (n < 0 && errno == EINTR) continue;
       return n;
     }
   }
+  // The numeric address and port `get` (getpeername, getsockname) gives; "" and 0 if it fails.
   template <typename Get>
-  void address(Get get, std::string& ip, int& port) const {
+  std::pair<std::string, int> address(Get get) const {
     sockaddr_storage addr{};
     socklen_t length = sizeof addr;
-    if (get(sock_, reinterpret_cast<sockaddr*>(&addr), &length) != 0) return;
+    if (get(sock_, reinterpret_cast<sockaddr*>(&addr), &length) != 0) return {std::string(), 0};
     char host[NI_MAXHOST];
     char service[NI_MAXSERV];
     if (::getnameinfo(reinterpret_cast<sockaddr*>(&addr), length, host, sizeof host, service,
-                      sizeof service, NI_NUMERICHOST | NI_NUMERICSERV) == 0) {
-      ip = host;
-      port = std::atoi(service);
+                      sizeof service, NI_NUMERICHOST | NI_NUMERICSERV) != 0) {
+      return {std::string(), 0};
     }
+    return {host, std::atoi(service)};
   }
 
   socket_t sock_;
   long long read_ms_;
   long long write_ms_;
   std::optional<Clock::time_point> deadline_;
+  mutable std::optional<std::pair<std::string, int>> remote_;
+  mutable std::optional<std::pair<std::string, int>> local_;
   char buffer_[4096];
   std::size_t begin_ = 0;
   std::size_t end_ = 0;
