@@ -130,7 +130,12 @@ WriteResult RecordWriter::insert(const Source& src, const nlohmann::json& body, 
   std::vector<const FieldDef*> fields;
   for (const auto& a : values) fields.push_back(a.field);
   fields.insert(fields.end(), generated.begin(), generated.end());
-  Stmt stmt(table.db.get(), insert_sql(t, fields));
+  Stmt& stmt = table.statement(insert_sql(t, fields));
+  // The statement is kept for the next insert: reset whichever way this one ends.
+  struct ResetAfter {
+    Stmt& stmt;
+    ~ResetAfter() { stmt.reset(); }
+  } reset_after{stmt};
   const std::int64_t pk = ++t.last_pk;
   for (int attempt = 0;; ++attempt) {
     int i = 1;

@@ -56,6 +56,13 @@ Table::Table(TableDef definition) : def(std::move(definition)), rng(std::random_
   install_tsql_functions(db.get());
 }
 
+Stmt& Table::statement(const std::string& sql) {
+  const auto found = statements_.find(sql);
+  if (found != statements_.end()) return found->second;
+  if (statements_.size() >= 32) statements_.clear();
+  return statements_.emplace(sql, Stmt(db.get(), sql)).first->second;
+}
+
 SqlValue Table::generate(FieldDef& f) {
   switch (f.type) {
     case FieldType::autonumber:

@@ -350,6 +350,39 @@ TEST_F(RecordsTest, PostAnswers201EmptyWithLocation) {
   EXPECT_EQ(rows[0]["PK_ID"], 13);
 }
 
+// Inserts of the same fields reuse one prepared statement: it must still be right after the
+// table's fields change under it (a field added, renamed, deleted) and after a failed insert.
+TEST_F(RecordsTest, RepeatedInsertsStayRightWhenTheFieldsChange) {
+  const std::string path = "/rest/v2/tables/Demo_Users/records";
+  const auto insert = [&](const json& body) {
+    auto r = mock.post_json(path, body);
+    return r ? r->status : 0;
+  };
+  EXPECT_EQ(insert({{"Name", "Zq1"}, {"Email", "a1@example.com"}}), 201);
+  EXPECT_EQ(insert({{"Name", "Zq2"}, {"Email", "a1@example.com"}}), 400);  // Email is unique
+  EXPECT_EQ(insert({{"Name", "Zq3"}, {"Email", "a3@example.com"}}), 201);
+  auto added =
+      mock.post_json("/rest/v2/tables/Demo_Users/fields", {{"Name", "Extra"}, {"Type", "STRING"}});
+  ASSERT_TRUE(added);
+  ASSERT_EQ(added->status, 201);
+  EXPECT_EQ(insert({{"Name", "Zq4"}, {"Email", "a4@example.com"}}), 201);
+  EXPECT_EQ(insert({{"Name", "Zq5"}, {"Email", "a5@example.com"}, {"Extra", "x"}}), 201);
+  auto renamed = mock.put_json("/rest/v2/tables/Demo_Users/fields/Extra", {{"NewName", "Renamed"}});
+  ASSERT_TRUE(renamed);
+  ASSERT_EQ(renamed->status, 200);
+  EXPECT_EQ(insert({{"Name", "Zq6"}, {"Email", "a6@example.com"}, {"Extra", "x"}}), 404);
+  EXPECT_EQ(insert({{"Name", "Zq7"}, {"Email", "a7@example.com"}, {"Renamed", "y"}}), 201);
+  auto deleted = mock.del("/rest/v2/tables/Demo_Users/fields/Renamed");
+  ASSERT_TRUE(deleted);
+  ASSERT_EQ(deleted->status, 200);
+  EXPECT_EQ(insert({{"Name", "Zq8"}, {"Email", "a8@example.com"}}), 201);
+  const auto rows = records("Demo_Users", "q.where=" + enc("Name LIKE 'Zq%'") + "&q.orderBy=PK_ID");
+  std::vector<std::string> names;
+  for (const auto& row : rows) names.push_back(row["Name"].get<std::string>());
+  EXPECT_EQ(names, (std::vector<std::string>{"Zq1", "Zq3", "Zq4", "Zq5", "Zq7", "Zq8"}));
+  for (const auto& row : rows) EXPECT_FALSE(row.contains("Renamed"));
+}
+
 TEST_F(RecordsTest, PostWithResponseRowsReturnsTheRecordWithDefaults) {
   auto r = mock.post_json("/rest/v2/tables/Demo_Physicians/records?response=rows",
                           {{"First_Name", "Oscar"},
