@@ -9,6 +9,7 @@ packages=(
   # Conan 2 (../shared/tools/conan, the package test) runs on Debian's Python with these:
   python3-requests python3-yaml python3-jinja2 python3-fasteners python3-distro python3-dateutil
   python3-colorama python3-patch-ng python3-urllib3
+  python3-jsonschema  # the v3 OpenAPI validation test of caspio-mock
   ccache  # the Conan test's compiler cache
 )
 missing=()

@@ -2,6 +2,7 @@
 /// @file
 /// Umbrella header of the Caspio C++ SDK: include this one.
 
+#include "caspio/api_version.hpp"     // IWYU pragma: export
 #include "caspio/app_info.hpp"        // IWYU pragma: export
 #include "caspio/apps.hpp"            // IWYU pragma: export
 #include "caspio/attempt_event.hpp"   // IWYU pragma: export

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "caspio/api_version.hpp"
 #include "caspio/attempt_event.hpp"
 #include "caspio/clock.hpp"
 #include "caspio/export.hpp"
@@ -32,9 +33,13 @@ struct CASPIO_EXPORT RetryOptions {
 
 /// Everything configurable about a client. All fields have working defaults.
 struct CASPIO_EXPORT ClientOptions {
+  /// REST API version the facades speak (paths, bodies, answers). It must agree with base_url:
+  /// a base_url ending in `/rest/v2` with v3 (or `/rest/v3` with v2) is refused.
+  ApiVersion api_version = ApiVersion::v2;
   /// Resource base URL, e.g. `https://c1abc123.caspio.com/rest/v2` or the emulator's
   /// `http://127.0.0.1:PORT/rest/v2`. Empty: `https://{account_id}.caspio.com/rest/v2`, or for a
-  /// client made from credentials, the token URL's scheme and host followed by `/rest/v2`.
+  /// client made from credentials, the token URL's scheme and host followed by `/rest/v2`
+  /// (with api_version v3: `/integrations/rest/v3` in place of `/rest/v2`).
   std::string base_url;
   /// Connect timeout of the default transport.
   std::chrono::milliseconds connect_timeout{10'000};

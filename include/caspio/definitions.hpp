@@ -45,10 +45,16 @@ struct CASPIO_EXPORT FieldDefinition {
   /// `ListField`: an array of values when creating (`["Cat","Dog"]`), an object keyed by item id
   /// when read (`{"1":"Cat","2":"Dog"}`); null when absent.
   nlohmann::json list_field;
+  /// `Editable` (read only; REST v3 answers): whether the field's values can be written. Never
+  /// sent.
+  std::optional<bool> editable;
+  /// `TableFieldName` (read only; REST v3 view fields): the base table's field shown. Never sent.
+  std::optional<std::string> table_field_name;
 };
 
 /// The changes of `PUT /v2/tables/{t}/fields/{f}`; each set member becomes a `New*` key
-/// (`NewName`, `NewType`, …). Unset members are not sent.
+/// (`NewName`, `NewType`, …) in REST v2, the plain key (`Name`, `Type`, …) in REST v3. Unset
+/// members are not sent.
 struct CASPIO_EXPORT FieldUpdate {
   std::optional<std::string> new_name;         ///< `NewName`.
   std::optional<std::string> new_type;         ///< `NewType`.
@@ -70,7 +76,8 @@ struct CASPIO_EXPORT FieldUpdate {
 CASPIO_EXPORT void to_json(nlohmann::json& j, const ObjectDescription& d);
 /// Reads `Name` and `Note` (missing → ""). @throws nlohmann::json::exception on wrong types.
 CASPIO_EXPORT void from_json(const nlohmann::json& j, ObjectDescription& d);
-/// Caspio's field object with only the set keys.
+/// Caspio's field object with only the set keys (the read-only `Editable` and `TableFieldName`
+/// are left out: Caspio refuses them in a definition it is sent).
 CASPIO_EXPORT void to_json(nlohmann::json& j, const FieldDefinition& f);
 /// Reads a field object; unknown keys are ignored. @throws nlohmann::json::exception on wrong
 /// types.

@@ -3,6 +3,7 @@
 /// The Tables facade: table design, fields, password fields and records.
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -27,7 +28,8 @@ class ClientState;
 }  // namespace detail
 
 /// Tables of the account (`/v2/tables`). Get one from Client::tables(); it is a cheap handle that
-/// shares the client's transport and token cache.
+/// shares the client's transport and token cache. Paths below are written for REST v2; with
+/// ClientOptions::api_version v3 the same methods call `/v3/tables/…` with v3's bodies.
 ///
 /// Every method validates its arguments first and throws InvalidArgumentError without sending
 /// anything when one is refused (empty name, out-of-range query, empty WHERE on a bulk write, URI
@@ -40,7 +42,7 @@ class CASPIO_EXPORT Tables {
  public:
   /// Names of all tables (`GET /v2/tables`). @throws caspio::Error as the class says.
   std::vector<std::string> listing() const;
-  /// Creates a table (`POST /v2/tables`, body `{"Name","Columns"}`).
+  /// Creates a table (`POST /v2/tables`, body `{"Name","Columns"}`; v3: `{"Name","Fields"}`).
   /// @throws InvalidArgumentError for an empty name, no columns, or a column without Name/Type.
   /// @throws caspio::Error as the class says.
   void create(const std::string& table, const std::vector<FieldDefinition>& columns) const;
@@ -56,11 +58,12 @@ class CASPIO_EXPORT Tables {
   /// One field's definition (`GET /v2/tables/{t}/fields/{f}`).
   /// @throws caspio::Error as the class says.
   FieldDefinition field_definition(const std::string& table, const std::string& field) const;
-  /// Changes a field (`PUT /v2/tables/{t}/fields/{f}` with `New*` keys).
+  /// Changes a field (`PUT /v2/tables/{t}/fields/{f}` with `New*` keys; v3: the plain keys).
   /// @throws InvalidArgumentError when no change is set. @throws caspio::Error as the class says.
   void update_field_definition(const std::string& table, const std::string& field,
                                const FieldUpdate& changes) const;
-  /// Changes a field from a JSON object of `New*` keys, as the seed takes it.
+  /// Changes a field from a JSON object of `New*` keys, as the seed takes it (v3 also takes the
+  /// plain keys, e.g. `{"Label":"x"}`); sent as update_field_definition(FieldUpdate) sends it.
   /// @throws InvalidArgumentError when `changes` is not a non-empty object of known `New*` keys.
   /// @throws caspio::Error as the class says.
   void update_field_definition(const std::string& table, const std::string& field,
@@ -87,6 +90,11 @@ class CASPIO_EXPORT Tables {
   /// @throws InvalidArgumentError when `query` sets limit together with page_number/page_size.
   /// @throws caspio::Error as the class says.
   std::vector<Row> get_records_paginated(const std::string& table, const Query& query = {}) const;
+  /// REST v3: how many rows `query` selects over all pages (`Pagination.TotalCount` of one
+  /// request with `q.getPaginationInfo=true` and the smallest page).
+  /// @throws InvalidArgumentError, nothing sent, when the client is v2 (no total count in v2), or
+  /// `query` sets limit, page_number or page_size. @throws caspio::Error as the class says.
+  std::int64_t count_records(const std::string& table, const Query& query = {}) const;
   /// Every matching row, read in pages of 1000 (or query.page_size()) ordered by PK_ID unless
   /// the query orders. With query.limit() set, a single request of at most that many rows.
   /// @throws InvalidArgumentError when query.page_number() is set.

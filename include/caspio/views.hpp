@@ -3,6 +3,7 @@
 /// The Views facade: view descriptions and records.
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -28,7 +29,8 @@ class ClientState;
 
 /// Views of the account (`/v2/views`). Get one from Client::views(); it is a cheap handle that
 /// shares the client's transport and token cache. Writes through a view change its underlying
-/// table (Caspio allows them only on single-table or editable views).
+/// table (Caspio allows them only on single-table or editable views). Paths below are written
+/// for REST v2; with ClientOptions::api_version v3 the same methods call `/v3/views/…`.
 ///
 /// Every method validates its arguments first and throws InvalidArgumentError without sending
 /// anything when one is refused. Otherwise it throws what the request produced: AuthError,
@@ -42,6 +44,19 @@ class CASPIO_EXPORT Views {
   std::vector<std::string> listing() const;
   /// Name and note of a view (`GET /v2/views/{v}`). @throws caspio::Error as the class says.
   ObjectDescription description(const std::string& view) const;
+  /// REST v3: field definitions of a view (`GET /v3/views/{v}/fields`), each with its
+  /// `TableFieldName` and `Editable`.
+  /// @throws InvalidArgumentError, nothing sent, when the client is v2 (v2 has no view fields).
+  /// @throws caspio::Error as the class says.
+  std::vector<FieldDefinition> definition(const std::string& view) const;
+  /// REST v3: one field of a view (`GET /v3/views/{v}/fields/{f}`).
+  /// @throws InvalidArgumentError, nothing sent, when the client is v2 or a name is empty.
+  /// @throws caspio::Error as the class says.
+  FieldDefinition field_definition(const std::string& view, const std::string& field) const;
+  /// REST v3: how many rows `query` selects through the view over all pages (see
+  /// Tables::count_records). @throws InvalidArgumentError, nothing sent, when the client is v2 or
+  /// `query` sets limit, page_number or page_size. @throws caspio::Error as the class says.
+  std::int64_t count_records(const std::string& view, const Query& query = {}) const;
   /// One request (`GET /v2/views/{v}/records`) with exactly the parameters set in `query`.
   /// @throws InvalidArgumentError when `query` sets limit together with paging parameters.
   /// @throws caspio::Error as the class says.

@@ -12,7 +12,8 @@
 namespace caspio {
 namespace {
 
-// `https://{account_id}.caspio.com/rest/v2`, or options.base_url when set.
+// `https://{account_id}.caspio.com/rest/v2` (v3: `/integrations/rest/v3`), or options.base_url
+// when set.
 std::string account_base_url(const std::string& account_id, const ClientOptions& options) {
   if (!options.base_url.empty()) return options.base_url;
   if (account_id.empty()) detail::throw_invalid("account ID is empty and no base_url is set");
@@ -21,7 +22,7 @@ std::string account_base_url(const std::string& account_id, const ClientOptions&
       detail::throw_invalid(fmt::format("account ID '{}' is not a host name part", account_id));
     }
   }
-  return fmt::format("https://{}.caspio.com/rest/v2", account_id);
+  return fmt::format("https://{}.caspio.com{}", account_id, api_base_path(options.api_version));
 }
 
 }  // namespace
@@ -33,7 +34,9 @@ Client::Client(const std::string& account_id, const std::string& access_token,
 Client::Client(const ClientCredentials& credentials, ClientOptions options) {
   detail::validate_credentials(credentials);
   std::string base = options.base_url;
-  if (base.empty()) base = detail::origin_of(credentials.token_url) + "/rest/v2";
+  if (base.empty()) {
+    base = detail::origin_of(credentials.token_url) + api_base_path(options.api_version);
+  }
   options.transport = detail::default_transport(options);
   auto tokens = std::make_shared<ClientCredentialsTokenSource>(credentials, options);
   state_ = std::make_shared<const detail::ClientState>(std::move(base), options, options.transport,

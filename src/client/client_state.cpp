@@ -1,15 +1,41 @@
 #include "client/client_state.hpp"
 
+#include <cctype>
+#include <string>
+
 #include "answer/errors.hpp"
 #include "pipeline/retry.hpp"
 
 namespace caspio {
 namespace detail {
 
+namespace {
+
+bool ends_with(const std::string& s, const std::string& tail) {
+  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+// A base URL that names the other REST version is refused: every path and body would be wrong.
+void check_base_version(const std::string& base_url, ApiVersion version) {
+  std::string lower;
+  for (const char c : base_url)
+    lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  const bool other =
+      version == ApiVersion::v3 ? ends_with(lower, "/rest/v2") : ends_with(lower, "/rest/v3");
+  if (other) {
+    throw_invalid("base_url '" + base_url + "' is not a REST " + api_version_name(version) +
+                  " base, but ClientOptions::api_version is " + api_version_name(version) +
+                  " (REST v2 is under /rest/v2, v3 under /integrations/rest/v3)");
+  }
+}
+
+}  // namespace
+
 ClientState::ClientState(std::string base_url, ClientOptions options,
                          std::shared_ptr<HttpTransport> transport,
                          std::shared_ptr<TokenSource> tokens)
     : base_url_(std::move(base_url)),
+      api_version_(options.api_version),
       pipeline_(std::make_shared<const Pipeline>(std::move(options), std::move(transport),
                                                  std::move(tokens))) {
   while (!base_url_.empty() && base_url_.back() == '/') base_url_.pop_back();
@@ -17,6 +43,14 @@ ClientState::ClientState(std::string base_url, ClientOptions options,
   if (base_url_.find_first_of("?#") != std::string::npos) {
     throw_invalid("base_url must not contain a query or fragment");
   }
+  check_base_version(base_url_, api_version_);
+}
+
+void ClientState::require_v3(const char* operation) const {
+  if (v3()) return;
+  throw_invalid(std::string(operation) +
+                " exists only in Caspio REST v3: set ClientOptions::api_version to "
+                "ApiVersion::v3 (with a /integrations/rest/v3 base_url)");
 }
 
 std::string ClientState::url(const std::vector<std::string>& segments,

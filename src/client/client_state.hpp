@@ -29,6 +29,13 @@ class ClientState {
 
   /// Base URL without a trailing slash, e.g. `https://c1abc123.caspio.com/rest/v2`.
   const std::string& base_url() const noexcept { return base_url_; }
+  /// The REST API version the facades speak.
+  ApiVersion api_version() const noexcept { return api_version_; }
+  /// True for REST v3.
+  bool v3() const noexcept { return api_version_ == ApiVersion::v3; }
+  /// Throws InvalidArgumentError (nothing sent) when the client is not v3: `operation` exists
+  /// only in REST v3.
+  void require_v3(const char* operation) const;
 
   /// base_url + encoded segments + encoded params; throws InvalidArgumentError past 2047 chars.
   std::string url(const std::vector<std::string>& segments, const QueryParams& params = {}) const;
@@ -96,6 +103,7 @@ class ClientState {
   void wait_before_reread(int sent) const;
 
   std::string base_url_;
+  ApiVersion api_version_ = ApiVersion::v2;
   std::shared_ptr<const Pipeline> pipeline_;
   std::optional<CancellationToken> cancellation_;
 };

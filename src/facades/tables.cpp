@@ -41,6 +41,27 @@ std::string password_field_url(const detail::ClientState& state, const std::stri
   return state.url({kTables, table, "passwordFields", field}, {{"q.where", where.str()}});
 }
 
+// The body of a field update: `New*` keys in v2, the same keys without `New` in v3.
+nlohmann::json field_update_body(const detail::ClientState& state, const FieldUpdate& changes) {
+  const nlohmann::json body(changes);
+  if (body.empty()) detail::throw_invalid("a field update must change at least one property");
+  if (!state.v3()) return body;
+  nlohmann::json plain = nlohmann::json::object();
+  for (auto it = body.begin(); it != body.end(); ++it) plain[it.key().substr(3)] = it.value();
+  return plain;
+}
+
+// A v3 field update object (plain keys) as the `New*` object FieldUpdate reads; v2 keeps it.
+nlohmann::json as_new_keys(const detail::ClientState& state, const nlohmann::json& changes) {
+  if (!state.v3() || !changes.is_object()) return changes;
+  nlohmann::json out = nlohmann::json::object();
+  for (auto it = changes.begin(); it != changes.end(); ++it) {
+    const bool prefixed = it.key().rfind("New", 0) == 0;
+    out[prefixed ? it.key() : "New" + it.key()] = it.value();
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<std::string> Tables::listing() const {
@@ -51,7 +72,8 @@ void Tables::create(const std::string& table, const std::vector<FieldDefinition>
   detail::require_name(table, "table name");
   if (columns.empty()) detail::throw_invalid("a table needs at least one column");
   for (const auto& column : columns) validate_field(column);
-  nlohmann::json body{{"Name", table}, {"Columns", columns}};
+  // v2 takes the fields in `Columns`, v3 in `Fields`.
+  nlohmann::json body{{"Name", table}, {state_->v3() ? "Fields" : "Columns", columns}};
   state_->call_json(HttpMethod::post, state_->url({kTables}), detail::dump_body(body));
 }
 
@@ -84,15 +106,14 @@ void Tables::update_field_definition(const std::string& table, const std::string
                                      const FieldUpdate& changes) const {
   detail::require_name(table, "table name");
   detail::require_name(field, "field name");
-  const nlohmann::json body(changes);
-  if (body.empty()) detail::throw_invalid("a field update must change at least one property");
+  const nlohmann::json body = field_update_body(*state_, changes);
   state_->call_json(HttpMethod::put, state_->url({kTables, table, "fields", field}),
                     detail::dump_body(body));
 }
 
 void Tables::update_field_definition(const std::string& table, const std::string& field,
                                      const nlohmann::json& changes) const {
-  update_field_definition(table, field, changes.get<FieldUpdate>());
+  update_field_definition(table, field, as_new_keys(*state_, changes).get<FieldUpdate>());
 }
 
 void Tables::delete_field(const std::string& table, const std::string& field) const {
@@ -125,6 +146,10 @@ WriteResult Tables::delete_password_field_value(const std::string& table, const 
 
 std::vector<Row> Tables::get_records_paginated(const std::string& table, const Query& query) const {
   return detail::get_records_paginated(*state_, source(table), query);
+}
+
+std::int64_t Tables::count_records(const std::string& table, const Query& query) const {
+  return detail::count_records(*state_, source(table), query);
 }
 
 std::vector<Row> Tables::get_records(const std::string& table, const Query& query) const {

@@ -1,5 +1,7 @@
 #include "caspio/views.hpp"
 
+#include "answer/answer.hpp"
+
 #include "client/client_state.hpp"
 #include "records/records.hpp"
 #include "request/validate.hpp"
@@ -23,6 +25,24 @@ std::vector<std::string> Views::listing() const {
 ObjectDescription Views::description(const std::string& view) const {
   detail::require_name(view, "view name");
   return detail::get_result<ObjectDescription>(*state_, state_->url({kViews, view}));
+}
+
+std::vector<FieldDefinition> Views::definition(const std::string& view) const {
+  state_->require_v3("Views::definition (view fields)");
+  detail::require_name(view, "view name");
+  return detail::get_result<std::vector<FieldDefinition>>(*state_,
+                                                          state_->url({kViews, view, "fields"}));
+}
+
+FieldDefinition Views::field_definition(const std::string& view, const std::string& field) const {
+  state_->require_v3("Views::field_definition (view fields)");
+  detail::require_name(view, "view name");
+  detail::require_name(field, "field name");
+  return detail::get_result<FieldDefinition>(*state_, state_->url({kViews, view, "fields", field}));
+}
+
+std::int64_t Views::count_records(const std::string& view, const Query& query) const {
+  return detail::count_records(*state_, source(view), query);
 }
 
 std::vector<Row> Views::get_records_paginated(const std::string& view, const Query& query) const {

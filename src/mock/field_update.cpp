@@ -13,10 +13,10 @@ namespace detail {
 
 namespace {
 
+// The field properties an update may change, without their prefix.
 const char* const kUpdateKeys[] = {
-    "NewName",        "NewType",         "NewUnique",   "NewUniqueAllowNulls", "NewLabel",
-    "NewDescription", "NewDisplayOrder", "NewOnInsert", "NewOnUpdate",         "NewTimeZone",
-    "NewFormat",      "NewPrefix",       "NewLength",   "NewListField"};
+    "Name",     "Type",     "Unique",   "UniqueAllowNulls", "Label",  "Description", "DisplayOrder",
+    "OnInsert", "OnUpdate", "TimeZone", "Format",           "Prefix", "Length",      "ListField"};
 
 bool convertible(FieldType t) {
   switch (t) {
@@ -49,18 +49,19 @@ std::string convert_sql(const std::string& col, FieldType to) {
 }
 
 void apply_name(const TableDef& table, FieldChange& change, const nlohmann::json& v,
-                const std::string& old_name) {
-  auto name = prop_text(v, "NewName");
-  if (!valid_name(name, 32) || iequals(name, "PK_ID")) throw bad_body("NewName is invalid");
+                const std::string& old_name, const std::string& key) {
+  auto name = prop_text(v, key);
+  if (!valid_name(name, 32) || iequals(name, "PK_ID")) throw bad_body(key + " is invalid");
   if (!iequals(name, old_name) && table.find(name) != nullptr) {
     throw bad_body("Field '" + name + "' already exists in table '" + table.name + "'");
   }
   change.field.name = name;
 }
 
-void apply_type(FieldChange& change, const nlohmann::json& v, const std::string& old_name) {
+void apply_type(FieldChange& change, const nlohmann::json& v, const std::string& old_name,
+                const std::string& key) {
   auto type = v.is_string() ? parse_type(v.get<std::string>()) : std::nullopt;
-  if (!type) throw bad_body("NewType is invalid");
+  if (!type) throw bad_body(key + " is invalid");
   FieldDef& f = change.field;
   if (*type == f.type) return;
   if (!convertible(f.type) || !convertible(*type) || f.is_formula) {
@@ -72,38 +73,43 @@ void apply_type(FieldChange& change, const nlohmann::json& v, const std::string&
 }
 
 // The options that only replace a value of the definition, and the list items.
-void apply_options(FieldDef& f, const nlohmann::json& body) {
-  apply_field_options(f, body, "New");
-  if (const auto* v = find_prop(body, "NewListField")) {
-    if (!is_list(f.type)) throw bad_body("NewListField applies only to list fields");
+void apply_options(FieldDef& f, const nlohmann::json& body, const std::string& prefix) {
+  apply_field_options(f, body, prefix);
+  if (const auto* v = find_prop(body, prefix + "ListField")) {
+    if (!is_list(f.type)) throw bad_body(prefix + "ListField applies only to list fields");
     apply_new_list(f, *v);
   }
 }
 
 }  // namespace
 
-void check_field_update(const nlohmann::json& body) {
+void check_field_update(const nlohmann::json& body, const std::string& prefix) {
   if (!body.is_object() || body.empty()) {
-    throw bad_body("The body must be a JSON object of New* field properties");
+    throw bad_body("The body must be a JSON object of " + prefix + "* field properties");
   }
   for (auto it = body.begin(); it != body.end(); ++it) {
     bool known = std::any_of(std::begin(kUpdateKeys), std::end(kUpdateKeys),
-                             [&](const char* k) { return iequals(it.key(), k); });
-    if (!known) {
-      throw bad_body("Unknown body parameter '" + it.key() +
-                     "': field properties to update must start with 'New'");
-    }
+                             [&](const char* k) { return iequals(it.key(), prefix + k); });
+    if (known) continue;
+    if (prefix.empty()) throw bad_body("Unknown body parameter '" + it.key() + "'");
+    throw bad_body("Unknown body parameter '" + it.key() +
+                   "': field properties to update must start with '" + prefix + "'");
   }
 }
 
-FieldChange field_change(const TableDef& table, const FieldDef& old, const nlohmann::json& body) {
+FieldChange field_change(const TableDef& table, const FieldDef& old, const nlohmann::json& body,
+                         const std::string& prefix) {
   FieldChange change{old, quote_ident(old.name), std::nullopt};
-  if (const auto* v = find_prop(body, "NewName")) apply_name(table, change, *v, old.name);
-  if (const auto* v = find_prop(body, "NewType")) apply_type(change, *v, old.name);
-  apply_options(change.field, body);
+  if (const auto* v = find_prop(body, prefix + "Name")) {
+    apply_name(table, change, *v, old.name, prefix + "Name");
+  }
+  if (const auto* v = find_prop(body, prefix + "Type")) {
+    apply_type(change, *v, old.name, prefix + "Type");
+  }
+  apply_options(change.field, body, prefix);
   validate_field(change.field);
-  if (const auto* v = find_prop(body, "NewDisplayOrder")) {
-    change.display_order = prop_int(*v, "NewDisplayOrder");
+  if (const auto* v = find_prop(body, prefix + "DisplayOrder")) {
+    change.display_order = prop_int(*v, prefix + "DisplayOrder");
   }
   return change;
 }

@@ -11,6 +11,10 @@ namespace detail {
 
 /// The value of `key` (case-insensitive) in an object, nullptr when absent.
 const nlohmann::json* find_prop(const nlohmann::json& body, const char* key);
+/// The value of `key` (case-insensitive) in an object, nullptr when absent.
+inline const nlohmann::json* find_prop(const nlohmann::json& body, const std::string& key) {
+  return find_prop(body, key.c_str());
+}
 /// A boolean: true/false, 0/1 or "true"/"false".
 bool prop_bool(const nlohmann::json& value, const std::string& key);
 /// A string: text, a number's text, or "" for null.

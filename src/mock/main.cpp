@@ -1,4 +1,4 @@
-// caspio-mock: runs the local Caspio REST API v2 emulator until SIGINT or SIGTERM.
+// caspio-mock: runs the local Caspio REST API (v2, v3) emulator until SIGINT or SIGTERM.
 
 #include <CLI/CLI.hpp>
 
@@ -13,17 +13,22 @@
 int main(int argc, char** argv) {
   caspio::mock::ServerOptions options;
   std::string fixture = "demo";
+  std::string api = "both";
   long long token_ttl = options.token_ttl.count();
   long long query_timeout_ms = options.query_timeout.count();
   long long header_timeout_ms = options.header_timeout.count();
 
-  CLI::App app{"caspio-mock: a local emulator of the Caspio REST API v2", "caspio-mock"};
+  CLI::App app{"caspio-mock: a local emulator of the Caspio REST API v2 and v3", "caspio-mock"};
   app.add_option("--host", options.host, "Address to listen on")->capture_default_str();
   app.add_option("--port", options.port, "TCP port (0 picks a free port)")
       ->check(CLI::Range(0, 65535))
       ->capture_default_str();
   app.add_option("--fixture", fixture, "Data set: demo or empty")
       ->check(CLI::IsMember({"demo", "empty"}))
+      ->capture_default_str();
+  app.add_option("--api", api,
+                 "REST API versions served: v2 (/rest/v2), v3 (/integrations/rest/v3) or both")
+      ->check(CLI::IsMember({"v2", "v3", "both"}))
       ->capture_default_str();
   app.add_option("--rows", options.rows, "Synthetic Demo_Physicians rows to add")
       ->check(CLI::NonNegativeNumber);
@@ -77,6 +82,9 @@ int main(int argc, char** argv) {
   if (options.fixture == caspio::mock::Fixture::demo && fixture == "empty") {
     options.fixture = caspio::mock::Fixture::empty;
   }
+  options.api = api == "v2"   ? caspio::mock::ApiSet::v2
+                : api == "v3" ? caspio::mock::ApiSet::v3
+                              : caspio::mock::ApiSet::both;
   options.token_ttl = std::chrono::seconds(token_ttl);
   options.bandwidth_bytes_per_second = bandwidth_kib * 1024;
   options.latency = std::chrono::milliseconds(latency_ms);
@@ -93,8 +101,14 @@ int main(int argc, char** argv) {
   try {
     caspio::mock::Server server(options);
     std::cout << "caspio-mock listening on " << server.base_url() << "\n"
-              << "CASPIO_REST_URL=" << server.rest_url() << "\n"
-              << "CASPIO_TOKEN_URL=" << server.token_url() << "\n"
+              << "CASPIO_REST_URL="
+              << (options.api == caspio::mock::ApiSet::v3 ? server.rest_v3_url()
+                                                          : server.rest_url())
+              << "\n";
+    if (options.api == caspio::mock::ApiSet::both) {
+      std::cout << "CASPIO_REST_V3_URL=" << server.rest_v3_url() << "\n";
+    }
+    std::cout << "CASPIO_TOKEN_URL=" << server.token_url() << "\n"
               << "CASPIO_CLIENT_ID=" << server.client_id() << "\n"
               << "CASPIO_CLIENT_SECRET=" << server.client_secret() << std::endl;
     int received = 0;

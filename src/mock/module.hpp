@@ -26,7 +26,8 @@ struct ModuleEnv {
 class Module {
  public:
   virtual ~Module() = default;
-  /// Registers this module's routes (patterns start with "/rest/v2/").
+  /// Registers this module's routes (patterns start with "/rest/v2/", and for the tables module
+  /// also "/integrations/rest/v3/"; the request pipeline refuses the bases `--api` leaves out).
   virtual void register_routes(Router& router) = 0;
 };
 

@@ -191,6 +191,16 @@ std::string RecordReader::read(const Source& src, const RecordQuery& q, std::str
   return run_read(src, sql, std::move(prefix), q.limit);
 }
 
+std::int64_t RecordReader::count(const Source& src, const RecordQuery& q) {
+  bool star = q.select.empty() || q.select.find_first_not_of(" \t\r\n*") == std::string::npos;
+  std::string inner = "SELECT " + (star ? std::string("1") : "\n" + q.select + "\n") + " FROM " +
+                      quote_ident(src.def().name) + " WHERE (" + src.condition + ")";
+  if (!q.where.empty()) inner += " AND (\n" + q.where + "\n)";
+  if (!q.group_by.empty()) inner += " GROUP BY \n" + q.group_by + "\n";
+  Stmt stmt = prepare_read(src.db().get(), "SELECT COUNT(*) FROM (" + inner + ")", src.scope);
+  return step_read(stmt) ? stmt.column_int(0) : 0;
+}
+
 std::vector<std::int64_t> RecordReader::matching_ids(const Source& src, const std::string& where) {
   check_fragment(where);
   Stmt stmt = prepare_read(src.db().get(),

@@ -29,6 +29,9 @@ class RecordReader {
  public:
   /// `prefix` followed by the JSON array text of the records `query` selects. Throws ApiError.
   static std::string read(const Source& src, const RecordQuery& query, std::string prefix);
+  /// Number of rows `query` selects without its window (limit, offset): the rows of every page.
+  /// Call after read() (which checks the fragments). Throws ApiError.
+  static std::int64_t count(const Source& src, const RecordQuery& query);
   /// PK_IDs of the rows `where` selects, in PK order. Throws ApiError.
   static std::vector<std::int64_t> matching_ids(const Source& src, const std::string& where);
   /// JSON array text of the rows with these PK_IDs (all visible fields), in PK order.

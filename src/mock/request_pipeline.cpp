@@ -62,6 +62,17 @@ std::string message_for_status(int status) {
   }
 }
 
+/// True when the path lies under a REST base this emulator serves (`--api`).
+bool under_base(const std::string& lower_path, const std::string& base) {
+  return lower_path == base || starts_with(lower_path, base + "/");
+}
+
+bool served_base(const std::string& raw_path, ApiSet api) {
+  const std::string lower = detail::ascii_lower(raw_path);
+  if (api != ApiSet::v3 && under_base(lower, "/rest/v2")) return true;
+  return api != ApiSet::v2 && under_base(lower, "/integrations/rest/v3");
+}
+
 const char* kRateLimitBody =
     R"([{"message":"You have exceeded your API call rate limits.","name":"api-calls-rate"}])";
 }  // namespace
@@ -129,8 +140,7 @@ void Server::Impl::serve(detail::Call& call, const std::string& raw_path,
     return;
   }
 
-  if (!starts_with(detail::ascii_lower(raw_path), "/rest/v2/") &&
-      detail::ascii_lower(raw_path) != "/rest/v2") {
+  if (!served_base(raw_path, options.api)) {
     call.res.status = 404;
     call.res.set_content(detail::iis_not_found_page(), "text/html");
     return;

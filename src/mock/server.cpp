@@ -119,6 +119,9 @@ std::string Server::base_url() const {
 std::string Server::rest_url() const {
   return impl_->base_url() + "/rest/v2";
 }
+std::string Server::rest_v3_url() const {
+  return impl_->base_url() + "/integrations/rest/v3";
+}
 std::string Server::token_url() const {
   return impl_->base_url() + "/oauth/token";
 }

@@ -31,13 +31,18 @@ std::vector<std::string> column_sources(const std::vector<FieldDef>& fields) {
   return sources;
 }
 
-void check_table_keys(const nlohmann::json& body) {
-  if (!body.is_object()) throw bad_body("The body must be a JSON object {\"Name\",\"Columns\"}");
-  if (find_prop(body, "Fields") != nullptr) {
-    throw bad_body("Unknown body parameter 'Fields': REST v2 takes the fields in 'Columns'");
+void check_table_keys(const nlohmann::json& body, const ApiDialect& api) {
+  const std::string key = api.table_fields_key();
+  if (!body.is_object()) {
+    throw bad_body("The body must be a JSON object {\"Name\",\"" + key + "\"}");
+  }
+  const std::string other = api.v3 ? "Columns" : "Fields";
+  if (find_prop(body, other) != nullptr) {
+    throw bad_body("Unknown body parameter '" + other + "': REST " + (api.v3 ? "v3" : "v2") +
+                   " takes the fields in '" + key + "'");
   }
   for (auto it = body.begin(); it != body.end(); ++it) {
-    if (!iequals(it.key(), "Name") && !iequals(it.key(), "Columns") && !iequals(it.key(), "Note")) {
+    if (!iequals(it.key(), "Name") && !iequals(it.key(), key) && !iequals(it.key(), "Note")) {
       throw bad_body("Unknown body parameter '" + it.key() + "'");
     }
   }
@@ -45,16 +50,17 @@ void check_table_keys(const nlohmann::json& body) {
 
 }  // namespace
 
-TableDef TableDesign::table_from_json(const nlohmann::json& body) {
-  check_table_keys(body);
+TableDef TableDesign::table_from_json(const nlohmann::json& body, const ApiDialect& api) {
+  check_table_keys(body, api);
   const auto* name = find_prop(body, "Name");
   if (name == nullptr || !name->is_string() || !valid_name(name->get<std::string>(), 64) ||
       ascii_lower(name->get<std::string>()).rfind("sqlite", 0) == 0) {
     throw bad_body("Table 'Name' is missing or invalid");
   }
-  const auto* columns = find_prop(body, "Columns");
+  const std::string key = api.table_fields_key();
+  const auto* columns = find_prop(body, key);
   if (columns == nullptr || !columns->is_array()) {
-    throw bad_body("Required body parameter 'Columns' is absent or not an array");
+    throw bad_body("Required body parameter '" + key + "' is absent or not an array");
   }
   TableDef def;
   def.name = name->get<std::string>();
@@ -72,21 +78,44 @@ TableDef TableDesign::table_from_json(const nlohmann::json& body) {
   return def;
 }
 
-nlohmann::ordered_json TableDesign::fields(const std::string& table) const {
+nlohmann::ordered_json TableDesign::fields(const std::string& table, const ApiDialect& api) const {
   const auto& t = catalog_.table(table).def;
   auto out = nlohmann::ordered_json::array();
   int order = 0;
-  for (const auto& f : t.fields) out.push_back(field_to_json(f, ++order));
+  for (const auto& f : t.fields) out.push_back(field_to_json(f, ++order, api.v3));
   return out;
 }
 
-nlohmann::ordered_json TableDesign::field(const std::string& table,
-                                          const std::string& field) const {
+nlohmann::ordered_json TableDesign::field(const std::string& table, const std::string& field,
+                                          const ApiDialect& api) const {
   const auto& t = catalog_.table(table).def;
   for (std::size_t i = 0; i < t.fields.size(); ++i) {
     if (iequals(t.fields[i].name, field)) {
-      return field_to_json(t.fields[i], static_cast<int>(i + 1));
+      return field_to_json(t.fields[i], static_cast<int>(i + 1), api.v3);
     }
+  }
+  throw not_found();
+}
+
+nlohmann::ordered_json TableDesign::view_fields(const std::string& view) const {
+  const ViewDef& v = catalog_.view(view);
+  const TableDef& base = catalog_.table(v.base).def;
+  auto out = nlohmann::ordered_json::array();
+  int order = 0;
+  for (const auto& name : v.fields) {
+    const FieldDef* f = base.find(name);
+    if (f == nullptr) continue;
+    auto j = field_to_json(*f, ++order, true);
+    j["TableFieldName"] = f->name;
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+nlohmann::ordered_json TableDesign::view_field(const std::string& view,
+                                               const std::string& field) const {
+  for (auto& f : view_fields(view)) {
+    if (iequals(f["Name"].get<std::string>(), field)) return f;
   }
   throw not_found();
 }
@@ -113,15 +142,15 @@ void TableDesign::add_field(const std::string& table, const FieldDef& f, int dis
 }
 
 void TableDesign::update_field(const std::string& table, const std::string& field_name,
-                               const nlohmann::json& body) {
-  check_field_update(body);
+                               const nlohmann::json& body, const ApiDialect& api) {
+  check_field_update(body, api.update_prefix());
   auto& t = catalog_.table(table);
   auto it = std::find_if(t.def.fields.begin(), t.def.fields.end(),
                          [&](const FieldDef& f) { return iequals(f.name, field_name); });
   if (it == t.def.fields.end()) throw not_found();
   const std::size_t index = static_cast<std::size_t>(it - t.def.fields.begin());
   const std::string old_name = it->name;
-  FieldChange change = field_change(t.def, *it, body);
+  FieldChange change = field_change(t.def, *it, body, api.update_prefix());
   const std::string new_name = change.field.name;
 
   std::vector<FieldDef> fields = t.def.fields;

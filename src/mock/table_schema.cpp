@@ -220,7 +220,7 @@ FieldDef field_from_json(const nlohmann::json& body) {
   return f;
 }
 
-nlohmann::ordered_json field_to_json(const FieldDef& f, int display_order) {
+nlohmann::ordered_json field_to_json(const FieldDef& f, int display_order, bool v3) {
   nlohmann::ordered_json j;
   if (f.type == FieldType::random_id || f.type == FieldType::prefixed_autonumber) {
     j["Format"] = f.format;
@@ -235,6 +235,7 @@ nlohmann::ordered_json field_to_json(const FieldDef& f, int display_order) {
   j["Name"] = f.name;
   j["Type"] = type_name(f.type);
   j["Unique"] = f.unique;
+  if (v3) j["Editable"] = !f.read_only();
   j["Description"] = f.description;
   j["DisplayOrder"] = display_order;
   j["Label"] = f.label;

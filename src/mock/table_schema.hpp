@@ -102,8 +102,8 @@ FieldDef field_from_json(const nlohmann::json& body);
 /// OnInsert, OnUpdate, TimeZone, Format, Prefix, Length ("" for the create form, "New" for the
 /// update form). Throws ApiError 400 for a value of the wrong kind.
 void apply_field_options(FieldDef& field, const nlohmann::json& body, const std::string& prefix);
-/// The field as `GET …/fields` returns it: only the keys that apply.
-nlohmann::ordered_json field_to_json(const FieldDef& field, int display_order);
+/// The field as `GET …/fields` returns it: only the keys that apply; v3 adds `Editable`.
+nlohmann::ordered_json field_to_json(const FieldDef& field, int display_order, bool v3 = false);
 /// Applies `NewListField` values: kept keys stay, old keys come back, new ones get max+1.
 void apply_new_list(FieldDef& field, const nlohmann::json& values);
 /// Converts one list item to the field's item type (string, number, date); throws ApiError.

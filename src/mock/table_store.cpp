@@ -40,8 +40,8 @@ std::string TableStore::table_name(const std::string& table) const {
   return catalog_.table(table).def.name;
 }
 
-void TableStore::create_table(const nlohmann::json& body) {
-  TableDef def = TableDesign::table_from_json(body);
+void TableStore::create_table(const nlohmann::json& body, const ApiDialect& api) {
+  TableDef def = TableDesign::table_from_json(body, api);
   Exclusive lock(mutex_);
   catalog_.add_table(std::move(def));
 }
@@ -56,16 +56,17 @@ void TableStore::add_view(ViewDef def) {
   catalog_.add_view(std::move(def));
 }
 
-nlohmann::ordered_json TableStore::fields(const std::string& table) const {
+nlohmann::ordered_json TableStore::fields(const std::string& table, const ApiDialect& api) const {
   Shared lock(mutex_);
   TableLock rows(catalog_.table(table).mutex);
-  return design_.fields(table);
+  return design_.fields(table, api);
 }
 
-nlohmann::ordered_json TableStore::field(const std::string& table, const std::string& field) const {
+nlohmann::ordered_json TableStore::field(const std::string& table, const std::string& field,
+                                         const ApiDialect& api) const {
   Shared lock(mutex_);
   TableLock rows(catalog_.table(table).mutex);
-  return design_.field(table, field);
+  return design_.field(table, field, api);
 }
 
 void TableStore::add_field(const std::string& table, const nlohmann::json& body) {
@@ -77,9 +78,9 @@ void TableStore::add_field(const std::string& table, const nlohmann::json& body)
 }
 
 void TableStore::update_field(const std::string& table, const std::string& field,
-                              const nlohmann::json& body) {
+                              const nlohmann::json& body, const ApiDialect& api) {
   Exclusive lock(mutex_);
-  design_.update_field(table, field, body);
+  design_.update_field(table, field, body, api);
 }
 
 void TableStore::delete_field(const std::string& table, const std::string& field) {
@@ -114,11 +115,26 @@ nlohmann::json TableStore::view_info(const std::string& view) const {
   return {{"Name", v.name}, {"Note", v.note}};
 }
 
+nlohmann::ordered_json TableStore::view_fields(const std::string& view) const {
+  Shared lock(mutex_);
+  return design_.view_fields(view);
+}
+
+nlohmann::ordered_json TableStore::view_field(const std::string& view,
+                                              const std::string& field) const {
+  Shared lock(mutex_);
+  return design_.view_field(view, field);
+}
+
 // ---- records -------------------------------------------------------------------------------
 
-std::string TableStore::read(const Target& target, const RecordQuery& query, std::string prefix) {
-  return with_source(
-      target, [&](const Source& src) { return RecordReader::read(src, query, std::move(prefix)); });
+std::string TableStore::read(const Target& target, const RecordQuery& query, std::string prefix,
+                             std::int64_t* total) {
+  return with_source(target, [&](const Source& src) {
+    auto out = RecordReader::read(src, query, std::move(prefix));
+    if (total != nullptr) *total = RecordReader::count(src, query);
+    return out;
+  });
 }
 
 WriteResult TableStore::insert(const Target& target, const nlohmann::json& body, bool rows) {

@@ -41,16 +41,18 @@ class TableStore {
   nlohmann::json table_info(const std::string& table) const;
   /// Canonical name of a table (for Location headers); throws 404.
   std::string table_name(const std::string& table) const;
-  /// `POST /tables` body {"Name","Columns"}.
-  void create_table(const nlohmann::json& body);
+  /// `POST /tables` body {"Name","Columns"} (v3: {"Name","Fields"}).
+  void create_table(const nlohmann::json& body, const ApiDialect& api);
   /// Adds a fully defined table (fixtures).
   void add_table(TableDef def);
   /// Adds a view over an existing table (fixtures).
   void add_view(ViewDef def);
-  nlohmann::ordered_json fields(const std::string& table) const;
-  nlohmann::ordered_json field(const std::string& table, const std::string& field) const;
+  nlohmann::ordered_json fields(const std::string& table, const ApiDialect& api) const;
+  nlohmann::ordered_json field(const std::string& table, const std::string& field,
+                               const ApiDialect& api) const;
   void add_field(const std::string& table, const nlohmann::json& body);
-  void update_field(const std::string& table, const std::string& field, const nlohmann::json& body);
+  void update_field(const std::string& table, const std::string& field, const nlohmann::json& body,
+                    const ApiDialect& api);
   void delete_field(const std::string& table, const std::string& field);
   std::vector<std::string> password_fields(const std::string& table) const;
   /// Sets (value) or clears (nullopt) a password field on the rows `where` selects.
@@ -61,10 +63,17 @@ class TableStore {
   std::vector<std::string> view_names() const;
   /// {"Name","Note"}; throws 404.
   nlohmann::json view_info(const std::string& view) const;
+  /// The fields of a view (v3), with `TableFieldName`; throws 404.
+  nlohmann::ordered_json view_fields(const std::string& view) const;
+  /// One field of a view (v3); throws 404.
+  nlohmann::ordered_json view_field(const std::string& view, const std::string& field) const;
 
   // Records
-  /// `prefix` followed by the JSON array text of the records.
-  std::string read(const Target& target, const RecordQuery& query, std::string prefix = {});
+  /// `prefix` followed by the JSON array text of the records. When `total` is not null, it
+  /// receives the number of rows the query selects without its page window (v3's TotalCount),
+  /// counted under the same lock.
+  std::string read(const Target& target, const RecordQuery& query, std::string prefix = {},
+                   std::int64_t* total = nullptr);
   WriteResult insert(const Target& target, const nlohmann::json& body, bool rows);
   WriteResult update(const Target& target, const std::string& where, const nlohmann::json& body,
                      bool rows);

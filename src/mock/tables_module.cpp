@@ -1,4 +1,5 @@
-// Routes of tables (design, fields, password fields, records) and views, over a TableStore.
+// Routes of tables (design, fields, password fields, records) and views, over a TableStore, for
+// REST v2 and v3: the same handlers, with what differs between the versions in an ApiDialect.
 #include <atomic>
 #include <cctype>
 #include <cstdint>
@@ -7,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "api_dialect.hpp"
 #include "demo_tables.hpp"
 #include "module.hpp"
 #include "table_store.hpp"
@@ -40,6 +42,14 @@ std::optional<std::int64_t> query_int(const Call& call, const char* name) {
     }
   }
   return std::stoll(s);
+}
+
+/// `q.getPaginationInfo` (v3): true or false, absent or empty = false; anything else is 400.
+bool pagination_info(const Call& call) {
+  auto value = fragment(call, "q.getPaginationInfo");
+  if (value.empty() || iequals(value, "false")) return false;
+  if (iequals(value, "true")) return true;
+  throw bad_query("Invalid value of q.getPaginationInfo: true or false expected");
 }
 
 /// q.* parameters with Caspio's defaults and ranges (spec §4.2).
@@ -85,9 +95,6 @@ void reply_text(Call& call, int status, std::string json) {
   call.reply_bytes(status, std::move(json), kJson);
 }
 
-const std::string kTables = "/rest/v2/tables";
-const std::string kViews = "/rest/v2/views";
-
 /// The `Value` of a password body; throws 400 when absent or not a string.
 std::string password_value(const nlohmann::json& body) {
   const nlohmann::json* value = nullptr;
@@ -111,56 +118,66 @@ void reply_ordered(Call& call, nlohmann::ordered_json result) {
 class TablesModule final : public Module {
  public:
   explicit TablesModule(const ModuleEnv& env)
-      : unstable_(env.unstable_order), store_(env.options.query_timeout, &env.stopping) {
+      : api_(env.options.api),
+        unstable_(env.unstable_order),
+        store_(env.options.query_timeout, &env.stopping) {
     if (env.options.fixture == Fixture::demo) load_demo_tables(store_, env.options.rows);
   }
 
   void register_routes(Router& router) override {
-    add_design_routes(router);
-    add_field_routes(router);
-    add_password_routes(router);
-    add_view_routes(router);
-    add_record_routes(router, false);
-    add_record_routes(router, true);
+    if (api_ != ApiSet::v3) add_routes(router, api_v2());
+    if (api_ != ApiSet::v2) add_routes(router, api_v3());
   }
 
  private:
-  void add_design_routes(Router& router) {
-    router.add("GET", kTables, [this](Call& c) {
+  void add_routes(Router& router, const ApiDialect& api) {
+    add_design_routes(router, api);
+    add_field_routes(router, api);
+    add_password_routes(router, api);
+    add_view_routes(router, api);
+    add_record_routes(router, api, false);
+    add_record_routes(router, api, true);
+  }
+
+  void add_design_routes(Router& router, const ApiDialect& api) {
+    const std::string tables = api.base + "/tables";
+    router.add("GET", tables, [this](Call& c) {
       c.reply_json(200, {{"Result", store_.table_names()}});
     });
-    router.add("POST", kTables, [this](Call& c) {
-      store_.create_table(c.json_body());
+    router.add("POST", tables, [this, api](Call& c) {
+      store_.create_table(c.json_body(), api);
       c.reply_empty(201);
     });
-    router.add("GET", kTables + "/{}", [this](Call& c) {
+    router.add("GET", tables + "/{}", [this](Call& c) {
       c.reply_json(200, {{"Result", store_.table_info(c.params[0])}});
     });
   }
 
-  void add_field_routes(Router& router) {
-    const std::string fields = kTables + "/{}/fields";
-    router.add("GET", fields, [this](Call& c) { reply_ordered(c, store_.fields(c.params[0])); });
+  void add_field_routes(Router& router, const ApiDialect& api) {
+    const std::string fields = api.base + "/tables/{}/fields";
+    router.add("GET", fields,
+               [this, api](Call& c) { reply_ordered(c, store_.fields(c.params[0], api)); });
     router.add("POST", fields, [this](Call& c) {
       store_.table_name(c.params[0]);
       store_.add_field(c.params[0], c.json_body());
       c.reply_empty(201);
     });
-    router.add("GET", fields + "/{}",
-               [this](Call& c) { reply_ordered(c, store_.field(c.params[0], c.params[1])); });
-    router.add("PUT", fields + "/{}", [this](Call& c) {
-      store_.field(c.params[0], c.params[1]);
-      store_.update_field(c.params[0], c.params[1], c.json_body());
-      c.reply_empty(200);
+    router.add("GET", fields + "/{}", [this, api](Call& c) {
+      reply_ordered(c, store_.field(c.params[0], c.params[1], api));
     });
-    router.add("DELETE", fields + "/{}", [this](Call& c) {
+    router.add("PUT", fields + "/{}", [this, api](Call& c) {
+      store_.field(c.params[0], c.params[1], api);
+      store_.update_field(c.params[0], c.params[1], c.json_body(), api);
+      c.reply_empty(api.field_change_status());
+    });
+    router.add("DELETE", fields + "/{}", [this, api](Call& c) {
       store_.delete_field(c.params[0], c.params[1]);
-      c.reply_empty(200);
+      c.reply_empty(api.field_change_status());
     });
   }
 
-  void add_password_routes(Router& router) {
-    const std::string passwords = kTables + "/{}/passwordFields";
+  void add_password_routes(Router& router, const ApiDialect& api) {
+    const std::string passwords = api.base + "/tables/{}/passwordFields";
     router.add("GET", passwords, [this](Call& c) {
       c.reply_json(200, {{"Result", store_.password_fields(c.params[0])}});
     });
@@ -179,19 +196,29 @@ class TablesModule final : public Module {
     });
   }
 
-  void add_view_routes(Router& router) {
-    router.add("GET", kViews, [this](Call& c) {
+  void add_view_routes(Router& router, const ApiDialect& api) {
+    const std::string views = api.base + "/views";
+    router.add("GET", views, [this](Call& c) {
       c.reply_json(200, {{"Result", store_.view_names()}});
     });
-    router.add("GET", kViews + "/{}", [this](Call& c) {
+    router.add("GET", views + "/{}", [this](Call& c) {
       c.reply_json(200, {{"Result", store_.view_info(c.params[0])}});
     });
+    if (!api.v3) return;  // view field definitions are new in v3 (spec §3.6)
+    router.add("GET", views + "/{}/fields",
+               [this](Call& c) { reply_ordered(c, store_.view_fields(c.params[0])); });
+    router.add("GET", views + "/{}/fields/{}",
+               [this](Call& c) { reply_ordered(c, store_.view_field(c.params[0], c.params[1])); });
   }
 
-  void add_record_routes(Router& router, bool view) {
-    const std::string records = (view ? kViews : kTables) + "/{}/records";
-    router.add("GET", records, [this, view](Call& c) { get_records(c, {view, c.params[0]}); });
-    router.add("POST", records, [this, view](Call& c) { post_record(c, {view, c.params[0]}); });
+  void add_record_routes(Router& router, const ApiDialect& api, bool view) {
+    const std::string records = api.base + (view ? "/views" : "/tables") + "/{}/records";
+    router.add("GET", records, [this, api, view](Call& c) {
+      get_records(c, api, {view, c.params[0]});
+    });
+    router.add("POST", records, [this, api, view](Call& c) {
+      post_record(c, api, {view, c.params[0]});
+    });
     router.add("PUT", records, [this, view](Call& c) { put_records(c, {view, c.params[0]}); });
     router.add("DELETE", records, [this, view](Call& c) {
       Target target{view, c.params[0]};
@@ -201,13 +228,23 @@ class TablesModule final : public Module {
     });
   }
 
-  void get_records(Call& c, const Target& target) {
-    auto body = store_.read(target, record_query(c, unstable_.load()), "{\"Result\":");
+  void get_records(Call& c, const ApiDialect& api, const Target& target) {
+    const RecordQuery query = record_query(c, unstable_.load());
+    // v2 ignores q.getPaginationInfo, as it ignores every unknown parameter.
+    const bool paging = api.v3 && pagination_info(c);
+    std::int64_t total = 0;
+    auto body = store_.read(target, query, "{\"Result\":", paging ? &total : nullptr);
+    if (paging) {
+      const std::int64_t size = query.limit;
+      body += ",\"Pagination\":{\"TotalCount\":" + std::to_string(total) +
+              ",\"PageNumber\":" + std::to_string(query.offset / size + 1) +
+              ",\"PageSize\":" + std::to_string(size) + "}";
+    }
     body += '}';
     reply_text(c, 200, std::move(body));
   }
 
-  void post_record(Call& c, const Target& target) {
+  void post_record(Call& c, const ApiDialect& api, const Target& target) {
     exists(target);
     const bool rows = wants_rows(c);
     auto result = store_.insert(target, c.json_body(), rows);
@@ -218,8 +255,8 @@ class TablesModule final : public Module {
     }
     std::string canonical = target.view ? store_.view_info(target.name)["Name"].get<std::string>()
                                         : store_.table_name(target.name);
-    c.res.set_header("Location", std::string("/rest/v2/") + (target.view ? "views/" : "tables/") +
-                                     canonical + "/records/" + std::to_string(result.pk));
+    c.res.set_header("Location", api.base + (target.view ? "/views/" : "/tables/") + canonical +
+                                     "/records/" + std::to_string(result.pk));
   }
 
   void put_records(Call& c, const Target& target) {
@@ -240,6 +277,7 @@ class TablesModule final : public Module {
     }
   }
 
+  const ApiSet api_;
   const std::atomic<bool>& unstable_;
   TableStore store_;
 };

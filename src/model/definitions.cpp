@@ -74,6 +74,8 @@ void from_json(const nlohmann::json& j, FieldDefinition& f) {
   get(j, "IsFormula", f.is_formula);
   const auto list = j.find("ListField");
   f.list_field = list != j.end() ? *list : nlohmann::json();
+  get(j, "Editable", f.editable);
+  get(j, "TableFieldName", f.table_field_name);
 }
 
 void to_json(nlohmann::json& j, const FieldUpdate& u) {

@@ -33,6 +33,39 @@ std::vector<Row> get_records_paginated(const ClientState& state, const RecordSou
       state.call(HttpMethod::get, state.url(records_path(source), query_params(query))));
 }
 
+std::int64_t count_records(const ClientState& state, const RecordSource& source,
+                           const Query& query) {
+  state.require_v3("count_records (q.getPaginationInfo)");
+  require_name(source.name, "name");
+  if (query.limit() || query.page_number() || query.page_size()) {
+    throw_invalid(
+        "count_records counts every row the query selects: it takes no limit, "
+        "page_number or page_size");
+  }
+  // The smallest page Caspio accepts; only its Pagination is read. q.orderBy does not change
+  // the count, so it is not sent.
+  QueryParams params;
+  for (auto& param : query_params(query)) {
+    if (param.first != "q.orderBy") params.push_back(std::move(param));
+  }
+  params.emplace_back("q.pageNumber", "1");
+  params.emplace_back("q.pageSize", "5");
+  params.emplace_back("q.getPaginationInfo", "true");
+  const std::string url = state.url(records_path(source), params);
+  return state.get_and_read(url, [](const Answer& answer) {
+    const nlohmann::json body = parse_json(answer);
+    const nlohmann::json* total = nullptr;
+    if (body.is_object() && body.contains("Pagination") && body["Pagination"].is_object() &&
+        body["Pagination"].contains("TotalCount")) {
+      total = &body["Pagination"]["TotalCount"];
+    }
+    if (total == nullptr || !total->is_number_integer()) {
+      throw_bad_answer(answer, "the answer has no integer Pagination.TotalCount");
+    }
+    return total->get<std::int64_t>();
+  });
+}
+
 RecordRange::PageLoader row_loader(const std::shared_ptr<const ClientState>& state, PagePlan plan,
                                    int prefetch) {
   const int page_size = plan.page_size;

@@ -32,6 +32,10 @@ inline std::vector<std::string> records_path(const RecordSource& source) {
 /// One GET with exactly the query's parameters.
 std::vector<Row> get_records_paginated(const ClientState& state, const RecordSource& source,
                                        const Query& query);
+/// v3: the number of rows `query` selects (`q.getPaginationInfo=true`, `Pagination.TotalCount`,
+/// from a one-page request). InvalidArgumentError, nothing sent, on v2 or with limit/paging set.
+std::int64_t count_records(const ClientState& state, const RecordSource& source,
+                           const Query& query);
 /// The lazy fetch-all range (validates at once).
 RecordRange records(const std::shared_ptr<const ClientState>& state, const RecordSource& source,
                     const Query& query);

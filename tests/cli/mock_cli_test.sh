@@ -10,6 +10,7 @@ fail() { echo "FAIL: $*" >&2; [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null; exit
 grep -q -- "--port" "${TMPDIR:-/tmp}/cli_err.$$" || fail "no usage message on bad flag"
 "$exe" --fixture nonsense >/dev/null 2>&1; [ $? -eq 2 ] || fail "bad fixture accepted"
 "$exe" --help >/dev/null 2>&1 || fail "--help failed"
+"$exe" --api v4 >/dev/null 2>&1; [ $? -eq 2 ] || fail "bad --api accepted"
 rm -f "${TMPDIR:-/tmp}/cli_err.$$"
 
 out="$(mktemp)"
@@ -39,6 +40,11 @@ code=$(curl -sS -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token"
 [ "$code" = 200 ] || fail "records request answered $code"
 code=$(curl -sS -o /dev/null -w '%{http_code}' "$rest/tables/Demo_Physicians/records")
 [ "$code" = 401 ] || fail "records without token answered $code"
+# --api both (the default): the v3 base too, with the same token.
+rest_v3=$(sed -n 's/^CASPIO_REST_V3_URL=//p' "$out")
+[[ "$rest_v3" == http://127.0.0.1:*/integrations/rest/v3 ]] || fail "v3 rest url '$rest_v3'"
+code=$(curl -sS -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$rest_v3/views/Demo_Physicians_Active/fields")
+[ "$code" = 200 ] || fail "v3 view fields answered $code"
 
 kill -TERM "$pid"; wait "$pid"; rc=$?
 [ "$rc" -eq 0 ] || fail "exit code after SIGTERM: $rc"
@@ -64,5 +70,21 @@ wait "$curl_pid" 2>/dev/null
 [ "$rc" -eq 0 ] || fail "exit code after SIGTERM during a heavy query: $rc"
 [ "$stop_ms" -lt 2000 ] || fail "took ${stop_ms} ms to stop during a heavy query (limit 2000 ms)"
 rm -f "$out"
+# --api v2: the v3 base is not served, and not printed.
+"$exe" --port 0 --api v2 >"$out" 2>&1 &
+pid=$!
+for _ in $(seq 1 100); do grep -q "^CASPIO_CLIENT_SECRET=" "$out" && break; sleep 0.02; done
+grep -q "^CASPIO_REST_V3_URL=" "$out" && fail "--api v2 printed a v3 url"
+rest=$(sed -n 's/^CASPIO_REST_URL=//p' "$out")
+token_url=$(sed -n 's/^CASPIO_TOKEN_URL=//p' "$out")
+token=$(curl -sS -u "$id:$secret" -d grant_type=client_credentials "$token_url" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+[ -n "$token" ] || fail "no token from the --api v2 server"
+code=$(curl -sS -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "${rest%/rest/v2}/integrations/rest/v3/tables")
+[ "$code" = 404 ] || fail "--api v2 answered $code to a v3 path"
+code=$(curl -sS -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$rest/tables")
+[ "$code" = 200 ] || fail "--api v2 answered $code to a v2 path"
+kill -TERM "$pid"; wait "$pid" || fail "--api v2 server exit code"
+rm -f "$out"
+
 echo "caspio-mock up in ${up_ms} ms; token and records requests answered; clean exit on SIGTERM," \
   "also during a heavy query (${stop_ms} ms)"

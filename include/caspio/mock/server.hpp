@@ -1,6 +1,6 @@
 #pragma once
 /// @file
-/// The `caspio::mock` emulator: a local Caspio REST API v2 server for offline tests.
+/// The `caspio::mock` emulator: a local Caspio REST API (v2 and v3) server for offline tests.
 
 #include <chrono>
 #include <cstddef>
@@ -19,6 +19,13 @@ enum class Fixture {
   empty,  ///< No tables, views, applications, tasks or files.
 };
 
+/// Which REST API versions the emulator serves.
+enum class ApiSet {
+  v2,    ///< Only `/rest/v2` (`/integrations/rest/v3` answers 404).
+  v3,    ///< Only `/integrations/rest/v3` (`/rest/v2` answers 404).
+  both,  ///< Both bases, over the same data.
+};
+
 /// Settings of one emulator instance.
 struct ServerOptions {
   /// Address to bind; loopback by default.
@@ -27,6 +34,8 @@ struct ServerOptions {
   int port = 0;
   /// Data set loaded at start.
   Fixture fixture = Fixture::demo;
+  /// REST API versions served (`--api v2|v3|both`); the OAuth token endpoint serves them all.
+  ApiSet api = ApiSet::both;
   /// Deterministic synthetic rows added to `Demo_Physicians` (each with a unique `Email`).
   std::size_t rows = 0;
   /// OAuth client id accepted by the token endpoint.
@@ -158,6 +167,8 @@ class Server {
   std::string base_url() const;
   /// `http://HOST:PORT/rest/v2`.
   std::string rest_url() const;
+  /// `http://HOST:PORT/integrations/rest/v3`.
+  std::string rest_v3_url() const;
   /// `http://HOST:PORT/oauth/token`.
   std::string token_url() const;
   /// The accepted client id.
