@@ -164,6 +164,10 @@ bool read_field(od::value value, FieldDefinition& f) {
       ok = read_optional(v, f.is_formula);
     } else if (key == "ListField") {
       ok = read_any(v, f.list_field);
+    } else if (key == "Editable") {
+      ok = read_optional(v, f.editable);
+    } else if (key == "TableFieldName") {
+      ok = read_optional(v, f.table_field_name);
     } else {
       // A member FieldDefinition does not keep: skipped, but it must be valid JSON.
       nlohmann::json ignored;

@@ -34,11 +34,27 @@ Answer answer_of(const std::string& body) {
   return answer;
 }
 
+// Every member of a field definition, the read-only ones to_json leaves out included.
+json full(const FieldDefinition& f) {
+  json j = f;
+  j["(editable)"] = f.editable ? json(*f.editable) : json();
+  j["(table_field_name)"] = f.table_field_name ? json(*f.table_field_name) : json();
+  return j;
+}
+json full(const std::vector<FieldDefinition>& fields) {
+  json j = json::array();
+  for (const auto& f : fields) j.push_back(full(f));
+  return j;
+}
+json full(const std::vector<std::string>& names) {
+  return json(names);
+}
+
 // What the generic (nlohmann) path gives for `body`, as JSON to compare whole values.
 template <typename T>
 json slow(const std::string& body) {
   const Answer answer = answer_of(body);
-  return json(convert<T>(result_of(answer), answer));
+  return full(convert<T>(result_of(answer), answer));
 }
 
 // The message of the error the generic path throws for `body`, or "" when it throws none.
@@ -82,7 +98,8 @@ const char* const kField =
     R"({"Name":"Email","Type":"STRING","Unique":true,"UniqueAllowNulls":false,)"
     R"("Label":"E-mail \"work\"","Description":null,"DisplayOrder":3,)"
     R"("OnInsert":false,"OnUpdate":true,"TimeZone":"UTC","Format":"X",)"
-    R"("Prefix":"P-","Length":8,"IsFormula":false,"ListField":{"1":"a","2":"b"}})";
+    R"("Prefix":"P-","Length":8,"IsFormula":false,"ListField":{"1":"a","2":"b"},)"
+    R"("Editable":true,"TableFieldName":"Demo_Users.Email"})";
 
 }  // namespace
 
@@ -99,12 +116,12 @@ TEST(ResultParser, EveryDemoTableDefinitionIsTheNlohmannOne) {
   for (const auto& table : tables) {
     const auto definition = client.tables().definition(table);
     ASSERT_TRUE(parse_result_fields(keeping->last_body).has_value()) << table;
-    EXPECT_EQ(json(definition), slow<std::vector<FieldDefinition>>(keeping->last_body)) << table;
+    EXPECT_EQ(full(definition), slow<std::vector<FieldDefinition>>(keeping->last_body)) << table;
     fields += definition.size();
     for (const auto& field : definition) {
       const auto one = client.tables().field_definition(table, field.name);
       ASSERT_TRUE(parse_result_field(keeping->last_body).has_value()) << field.name;
-      EXPECT_EQ(json(one), slow<FieldDefinition>(keeping->last_body)) << field.name;
+      EXPECT_EQ(full(one), slow<FieldDefinition>(keeping->last_body)) << field.name;
     }
   }
   EXPECT_GT(fields, 20u);
@@ -116,16 +133,18 @@ TEST(ResultParser, EveryMemberAndValueKind) {
   const std::string one = std::string(R"({"Result":)") + kField + "}";
   const auto field = parse_result_field(one);
   ASSERT_TRUE(field.has_value());
-  EXPECT_EQ(json(*field), slow<FieldDefinition>(one));
+  EXPECT_EQ(full(*field), slow<FieldDefinition>(one));
   EXPECT_EQ(field->label, "E-mail \"work\"");
   EXPECT_FALSE(field->description.has_value());
   EXPECT_EQ(field->list_field, json::parse(R"({"1":"a","2":"b"})"));
+  EXPECT_EQ(field->editable, true);
+  EXPECT_EQ(field->table_field_name, "Demo_Users.Email");
 
   const std::string many = std::string(R"({"Result":[)") + kField +
                            R"(,{"Name":"N","Type":"LIST-NUMBER","ListField":[1,2.5]},{}]})";
   const auto fields = parse_result_fields(many);
   ASSERT_TRUE(fields.has_value());
-  EXPECT_EQ(json(*fields), slow<std::vector<FieldDefinition>>(many));
+  EXPECT_EQ(full(*fields), slow<std::vector<FieldDefinition>>(many));
   ASSERT_EQ(fields->size(), 3u);
   EXPECT_EQ((*fields)[2].name, "");  // as j.value("Name", "")
 
@@ -133,12 +152,12 @@ TEST(ResultParser, EveryMemberAndValueKind) {
   const std::string repeated =
       R"({"Result":{"Name":"A","Type":"STRING","Unique":true,"Unique":null,"Name":"B"}})";
   ASSERT_TRUE(parse_result_field(repeated).has_value());
-  EXPECT_EQ(json(*parse_result_field(repeated)), slow<FieldDefinition>(repeated));
+  EXPECT_EQ(full(*parse_result_field(repeated)), slow<FieldDefinition>(repeated));
   // Members FieldDefinition does not keep are skipped.
   const std::string extra =
       R"({"Result":[{"Name":"A","Type":"FILE","Attachment":{"x":[1,{"y":null}]}}]})";
   ASSERT_TRUE(parse_result_fields(extra).has_value());
-  EXPECT_EQ(json(*parse_result_fields(extra)), slow<std::vector<FieldDefinition>>(extra));
+  EXPECT_EQ(full(*parse_result_fields(extra)), slow<std::vector<FieldDefinition>>(extra));
 
   const std::string names = R"({"Result":["Demo_Users","Caf\u00e9 \"x\"",""]})";
   ASSERT_TRUE(parse_result_names(names).has_value());
@@ -170,7 +189,7 @@ TEST(ResultParser, DeclinedBodiesGetTheNlohmannResultOrError) {
     const std::string error = slow_error<std::vector<FieldDefinition>>(body);
     EXPECT_EQ(fast_error<std::vector<FieldDefinition>>(body), error) << body;
     if (error.empty()) {
-      EXPECT_EQ(json(result_as<std::vector<FieldDefinition>>(answer_of(body))),
+      EXPECT_EQ(full(result_as<std::vector<FieldDefinition>>(answer_of(body))),
                 slow<std::vector<FieldDefinition>>(body))
           << body;
     }
@@ -187,4 +206,33 @@ TEST(ResultParser, DeclinedBodiesGetTheNlohmannResultOrError) {
   EXPECT_EQ(result_as<std::vector<FieldDefinition>>(answer_of(field_bodies[1]))[0].display_order,
             1);
   EXPECT_NE(fast_error<std::vector<FieldDefinition>>(field_bodies[3]), "");
+}
+
+TEST(ResultParser, EveryV3ViewDefinitionIsTheNlohmannOne) {
+  caspio_test::Emulator emu;
+  auto keeping = std::make_shared<KeepingTransport>();
+  caspio::ClientOptions options = emu.options();
+  options.api_version = caspio::ApiVersion::v3;
+  options.base_url = emu.server().rest_v3_url();
+  options.transport = keeping;
+  const caspio::Client client(emu.credentials(), options);
+  std::size_t fields = 0;
+  for (const auto& table : client.tables().listing()) {
+    const auto definition = client.tables().definition(table);
+    ASSERT_TRUE(parse_result_fields(keeping->last_body).has_value()) << table;
+    EXPECT_EQ(full(definition), slow<std::vector<FieldDefinition>>(keeping->last_body)) << table;
+    for (const auto& field : definition) EXPECT_TRUE(field.editable.has_value()) << field.name;
+  }
+  const auto views = client.views().listing();
+  ASSERT_FALSE(views.empty());
+  for (const auto& view : views) {
+    const auto definition = client.views().definition(view);
+    ASSERT_TRUE(parse_result_fields(keeping->last_body).has_value()) << view;
+    EXPECT_EQ(full(definition), slow<std::vector<FieldDefinition>>(keeping->last_body)) << view;
+    for (const auto& field : definition) {
+      EXPECT_TRUE(field.table_field_name.has_value()) << view << "." << field.name;
+    }
+    fields += definition.size();
+  }
+  EXPECT_GT(fields, 5u);
 }
