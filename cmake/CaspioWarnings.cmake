@@ -7,3 +7,12 @@ function(caspio_set_warnings target)
     endif()
   endif()
 endfunction()
+
+# caspio_precompile(<target> <header>...): precompiles the target's heaviest headers (CLI11,
+# nlohmann/json, httplib, GoogleTest: seconds of parsing in every source file that includes them)
+# when CASPIO_PRECOMPILE_HEADERS is on. Only for targets whose every source may see them.
+function(caspio_precompile target)
+  if(CASPIO_PRECOMPILE_HEADERS)
+    target_precompile_headers(${target} PRIVATE ${ARGN})
+  endif()
+endfunction()
