@@ -8,7 +8,9 @@
 #                which includes every fuzz target run for CASPIO_FUZZ_SECONDS (default 20)
 #                seconds (label fuzz)
 #   build-tsan/  gcc, ThreadSanitizer, the shared library (BUILD_SHARED_LIBS=ON): the SDK tests
-#                (label sdk) linked to libcaspio.so, and the exported-symbols check (label package)
+#                (label sdk, on the library's objects), the examples linked to libcaspio.so
+#                against caspio-mock (label examples) and the exported-symbols check (label
+#                package)
 # Both build -O1 -g1 (line tables: enough for the sanitizers' stack traces, a third less compile
 # time than RelWithDebInfo's -O2 -g).
 # SANITIZE_STAGES picks stages (default "asan tsan"; CTEST_ARGS adds ctest arguments, e.g.
@@ -71,17 +73,18 @@ tsan_stage() {
   # gcc 12 reports false -Wmaybe-uninitialized in <functional> under -fsanitize=thread (-Werror).
   configure "$dir" "-DCMAKE_CXX_FLAGS=-fsanitize=thread -fno-omit-frame-pointer -Wno-maybe-uninitialized" \
     "-DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread" "-DCMAKE_SHARED_LINKER_FLAGS=-fsanitize=thread" \
-    -DBUILD_SHARED_LIBS=ON -DCASPIO_BUILD_EXAMPLES=OFF -DCASPIO_BUILD_CLI=OFF -DCASPIO_INSTALL=OFF || return 1
-  run cmake --build "$dir" -j2 --target caspio_sdk_tests || return 1
+    -DBUILD_SHARED_LIBS=ON -DCASPIO_BUILD_CLI=OFF -DCASPIO_INSTALL=OFF || return 1
+  # The SDK tests link the library's objects (caspio_internal); the examples link libcaspio.so.
+  run cmake --build "$dir" -j2 --target caspio caspio_sdk_tests caspio_mock_exe caspio_examples || return 1
   # The 100k-row export soak outlasts its timeout under TSan; the ASan build runs it.
   # shellcheck disable=SC2086
-  run ctest --test-dir "$dir" --output-on-failure -j2 -L 'sdk|package' -E '^Soak\.HundredThousand' ${CTEST_ARGS:-}
+  run ctest --test-dir "$dir" --output-on-failure -j2 -L 'sdk|examples|package' -E '^Soak\.HundredThousand' ${CTEST_ARGS:-}
 }
 
 for name in $stages; do
   case "$name" in
     asan) stage "clang ASan+UBSan+libFuzzer: whole suite, fuzz ${fuzz_seconds} s per target (build-san)" asan_stage ;;
-    tsan) stage "TSan, shared library: SDK tests, exported symbols (build-tsan)" tsan_stage ;;
+    tsan) stage "TSan, shared library: SDK tests, examples, exported symbols (build-tsan)" tsan_stage ;;
     *) echo "unknown stage '$name' (asan, tsan)" >&2; failed+=("$name") ;;
   esac
 done
