@@ -178,40 +178,34 @@ bool read_field(od::value value, FieldDefinition& f) {
   return true;
 }
 
+// The body's `Result` array, each element read into a T by read_item(value, T&).
+template <typename T, typename ReadItem>
+std::optional<std::vector<T>> read_result_array(const std::string& body, ReadItem read_item) {
+  std::vector<T> items;
+  const bool ok = read_result(body, [&](od::value result) {
+    od::array array;
+    if (result.get_array().get(array) != simdjson::SUCCESS) return false;
+    for (auto item_result : array) {
+      od::value item;
+      if (std::move(item_result).get(item) != simdjson::SUCCESS) return false;
+      items.emplace_back();
+      if (!read_item(item, items.back())) return false;
+    }
+    return true;
+  });
+  if (!ok) return std::nullopt;
+  return items;
+}
+
 }  // namespace
 
 std::optional<std::vector<std::string>> parse_result_names(const std::string& body) {
-  std::vector<std::string> names;
-  const bool ok = read_result(body, [&](od::value result) {
-    od::array array;
-    if (result.get_array().get(array) != simdjson::SUCCESS) return false;
-    for (auto item_result : array) {
-      od::value item;
-      if (std::move(item_result).get(item) != simdjson::SUCCESS) return false;
-      names.emplace_back();
-      if (!read_string(item, names.back())) return false;
-    }
-    return true;
-  });
-  if (!ok) return std::nullopt;
-  return names;
+  return read_result_array<std::string>(
+      body, [](od::value item, std::string& name) { return read_string(item, name); });
 }
 
 std::optional<std::vector<FieldDefinition>> parse_result_fields(const std::string& body) {
-  std::vector<FieldDefinition> fields;
-  const bool ok = read_result(body, [&](od::value result) {
-    od::array array;
-    if (result.get_array().get(array) != simdjson::SUCCESS) return false;
-    for (auto item_result : array) {
-      od::value item;
-      if (std::move(item_result).get(item) != simdjson::SUCCESS) return false;
-      fields.emplace_back();
-      if (!read_field(item, fields.back())) return false;
-    }
-    return true;
-  });
-  if (!ok) return std::nullopt;
-  return fields;
+  return read_result_array<FieldDefinition>(body, &read_field);
 }
 
 std::optional<FieldDefinition> parse_result_field(const std::string& body) {
