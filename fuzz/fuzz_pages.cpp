@@ -1,14 +1,19 @@
 // Fuzzes the simdjson fast path of record pages against the nlohmann path it stands in for, on
 // one fuzzed body: parse_result_rows() must give exactly the rows nlohmann::ordered_json::parse
 // gives, fields in order (or decline), and RowWriter's NDJSON of those rows must be their dumps.
+// The readers of small answers (names, field definitions) must likewise give what the nlohmann
+// conversion gives, or decline.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <type_traits>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "answer/result_parser.hpp"
 #include "answer/row_parser.hpp"
 #include "caspio/row_writer.hpp"
 
@@ -47,8 +52,54 @@ void check_rows(const std::string& body) {
 
 }  // namespace
 
+// Every member of a field definition, the read-only ones to_json leaves out included.
+nlohmann::json full(const caspio::FieldDefinition& f) {
+  nlohmann::json j = f;
+  j["(editable)"] = f.editable ? nlohmann::json(*f.editable) : nlohmann::json();
+  j["(table_field_name)"] =
+      f.table_field_name ? nlohmann::json(*f.table_field_name) : nlohmann::json();
+  return j;
+}
+
+// The nlohmann conversion of the body's Result to T, as the slow path does it; null if it throws.
+template <typename T>
+nlohmann::json slow(const std::string& body) {
+  const nlohmann::json parsed = nlohmann::json::parse(body, nullptr, false);
+  if (parsed.is_discarded() || !parsed.is_object() || !parsed.contains("Result")) return {};
+  try {
+    const T value = parsed.at("Result").get<T>();
+    if constexpr (std::is_same_v<T, caspio::FieldDefinition>) {
+      return full(value);
+    } else if constexpr (std::is_same_v<T, std::vector<caspio::FieldDefinition>>) {
+      nlohmann::json all = nlohmann::json::array();
+      for (const auto& f : value) all.push_back(full(f));
+      return all;
+    } else {
+      return nlohmann::json(value);
+    }
+  } catch (const nlohmann::json::exception&) {
+    return {};
+  }
+}
+
+void check_small_answers(const std::string& body) {
+  if (const auto names = caspio::detail::parse_result_names(body)) {
+    require(nlohmann::json(*names) == slow<std::vector<std::string>>(body), "names differ", body);
+  }
+  if (const auto fields = caspio::detail::parse_result_fields(body)) {
+    nlohmann::json all = nlohmann::json::array();
+    for (const auto& f : *fields) all.push_back(full(f));
+    require(all == slow<std::vector<caspio::FieldDefinition>>(body), "field definitions differ",
+            body);
+  }
+  if (const auto field = caspio::detail::parse_result_field(body)) {
+    require(full(*field) == slow<caspio::FieldDefinition>(body), "field definition differs", body);
+  }
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string body(reinterpret_cast<const char*>(data), size);
   check_rows(body);
+  check_small_answers(body);
   return 0;
 }

@@ -57,18 +57,28 @@ bool read_number(od::value& value, Number& out) {
     case od::number_type::unsigned_integer:
       return value.get_uint64().get(out.unsigned_integer) == simdjson::SUCCESS;
     case od::number_type::floating_point_number: {
-      // A number written with more digits than a double holds is left to the slow path, whose
-      // rounding then decides (fuzz_pages found simdjson and nlohmann apart on one).
+      // A number written with more digits than a double holds (over 17 in its mantissa) is left
+      // to the slow path, whose rounding then decides: fuzz_pages found simdjson and nlohmann
+      // apart on such numbers (first a 25-character one, then 0.44674404774419103229).
       const std::string_view token = value.raw_json_token();
-      if (token.size() > 24) return false;
+      const std::string_view mantissa = token.substr(0, token.find_first_of("eE"));
+      if (std::count_if(mantissa.begin(), mantissa.end(),
+                        [](char c) { return c >= '0' && c <= '9'; }) > 17) {
+        return false;
+      }
       return value.get_double().get(out.floating) == simdjson::SUCCESS;
     }
   }
   return false;
 }
 
+// Lists nest deeper than this are left to the slow path (nlohmann's parser does not recurse):
+// write_json does, and a few thousand '[' overflowed the stack (fuzz_pages, under ASan).
+constexpr int kMaxListDepth = 64;
+
 // Compact JSON text of `value` (a list: object or array) appended to `out`.
-bool write_json(od::value value, std::string& out) {
+bool write_json(od::value value, std::string& out, int depth = 0) {
+  if (depth > kMaxListDepth) return false;
   od::json_type type;
   if (value.type().get(type) != simdjson::SUCCESS) return false;
   switch (type) {
@@ -89,7 +99,7 @@ bool write_json(od::value value, std::string& out) {
         first = false;
         append_quoted(out, key);
         out.push_back(':');
-        if (!write_json(field.value(), out)) return false;
+        if (!write_json(field.value(), out, depth + 1)) return false;
       }
       out.push_back('}');
       return true;
@@ -104,7 +114,7 @@ bool write_json(od::value value, std::string& out) {
         if (std::move(item_result).get(item) != simdjson::SUCCESS) return false;
         if (!first) out.push_back(',');
         first = false;
-        if (!write_json(item, out)) return false;
+        if (!write_json(item, out, depth + 1)) return false;
       }
       out.push_back(']');
       return true;

@@ -117,3 +117,23 @@ TEST(RowParser, WhatItDeclinesResultRowsStillReadsOrNames) {
     EXPECT_THROW(caspio::detail::result_rows(answer), caspio::ApiError) << body;
   }
 }
+
+// Found by fuzz_pages: bodies the fast path must leave to nlohmann, which then gives the answer.
+TEST(RowParser, DeepListsAndOverlongNumbersGoToTheSlowPath) {
+  const std::string deep =
+      R"({"Result":[{"L":)" + std::string(5000, '[') + std::string(5000, ']') + "}]}";
+  EXPECT_FALSE(parse_result_rows(deep).has_value());
+  const std::string long_number = R"({"Result":[{"Zed":0.44674404774419103229,"F":[1e3,-2.0]}]})";
+  EXPECT_FALSE(parse_result_rows(long_number).has_value());
+  caspio::detail::Answer answer;
+  answer.url = "http://127.0.0.1/rest/v2/tables/T/records";
+  answer.response.status = 200;
+  for (const std::string& body : {deep, long_number}) {
+    answer.response.body = body;
+    const auto rows = caspio::detail::result_rows(answer);
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].to_ordered_json(), ordered_json::parse(body).at("Result")[0]);
+  }
+  // 17 digits stay on the fast path.
+  EXPECT_TRUE(parse_result_rows(R"({"Result":[{"Zed":0.4467440477441910}]})").has_value());
+}
